@@ -1,0 +1,123 @@
+using Kaifong.Domain.Audit;
+using Kaifong.Domain.Common;
+using Kaifong.Domain.Members;
+using Kaifong.Domain.Organisations;
+using Kaifong.Domain.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifong.Data;
+
+/// <summary>
+/// The one database context. Each provider has a subclass (<see cref="SqliteKaifongDb"/>,
+/// <see cref="PostgresKaifongDb"/>) that owns its migrations; code depends on this type only.
+/// </summary>
+public abstract class KaifongDb(DbContextOptions options)
+    : IdentityDbContext<KaifongUser, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
+      IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<MembershipProgramme> MembershipProgrammes => Set<MembershipProgramme>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
+    public DbSet<UserSkill> UserSkills => Set<UserSkill>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<KaifongUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(Limits.DisplayName);
+            e.Property(u => u.Language).HasMaxLength(Limits.Language);
+            e.Property(u => u.PhoneNumber).HasMaxLength(Limits.Phone);
+            e.HasMany(u => u.Skills).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UserSkill>(e =>
+        {
+            e.HasKey(s => new { s.UserId, s.Name });
+            e.Property(s => s.Name).HasMaxLength(Limits.SkillName);
+        });
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(Limits.Name);
+            e.Property(o => o.Slug).HasMaxLength(Limits.Slug);
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.Property(o => o.TimeZone).HasMaxLength(Limits.TimeZone);
+            e.Property(o => o.DefaultLanguage).HasMaxLength(Limits.Language);
+            e.Property(o => o.PicsZhHk).HasMaxLength(Limits.Pics);
+            e.Property(o => o.PicsEn).HasMaxLength(Limits.Pics);
+            e.Property(o => o.PicsZhCn).HasMaxLength(Limits.Pics);
+            e.Ignore(o => o.Zone);
+        });
+
+        builder.Entity<Programme>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(Limits.Name);
+            e.HasIndex(p => new { p.OrganisationId, p.Name }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Membership>(e =>
+        {
+            e.HasIndex(m => new { m.OrganisationId, m.UserId }).IsUnique();
+            e.HasIndex(m => m.UserId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<KaifongUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(m => m.Programmes).WithOne().HasForeignKey(p => p.MembershipId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(m => m.IsActive);
+            e.Ignore(m => m.IsAdmin);
+            e.Ignore(m => m.IsStaff);
+        });
+        builder.Entity<MembershipProgramme>(e =>
+        {
+            e.HasKey(p => new { p.MembershipId, p.ProgrammeId });
+            e.HasOne<Programme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(e =>
+        {
+            e.Property(i => i.Token).HasMaxLength(64);
+            e.HasIndex(i => i.Token).IsUnique();
+            e.HasIndex(i => i.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MemberSkill>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Limits.SkillName);
+            e.HasIndex(s => new { s.MembershipId, s.Name }).IsUnique();
+            e.HasIndex(s => s.OrganisationId);
+            e.HasOne<Membership>().WithMany().HasForeignKey(s => s.MembershipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Detail).HasMaxLength(Limits.AuditDetail);
+            e.HasIndex(a => new { a.OrganisationId, a.At });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(o => o.Channel).HasMaxLength(32);
+            e.Property(o => o.Kind).HasMaxLength(64);
+            e.Property(o => o.Recipient).HasMaxLength(Limits.Email);
+            e.Property(o => o.IdempotencyKey).HasMaxLength(200);
+            e.Property(o => o.LastError).HasMaxLength(500);
+            e.Property(o => o.LockedBy).HasMaxLength(100);
+            e.HasIndex(o => o.IdempotencyKey).IsUnique();
+            e.HasIndex(o => new { o.SentAt, o.FailedAt, o.DueAt });
+        });
+    }
+}

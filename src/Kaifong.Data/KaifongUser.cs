@@ -1,0 +1,26 @@
+using Kaifong.Domain.Common;
+using Kaifong.Domain.People;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kaifong.Data;
+
+/// <summary>A person's account: one across all their organisations. Contact details are PhoneNumber (E.164) and Email.</summary>
+public sealed class KaifongUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public string Language { get; set; } = Languages.Default;
+    public District? District { get; set; }
+
+    /// <summary>About 125 % text for people who need it; the whole layout follows.</summary>
+    public bool LargeText { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Skills the person says they have (self-declared, unverified).</summary>
+    public List<UserSkill> Skills { get; init; } = [];
+}
+
+public sealed class UserSkill
+{
+    public Guid UserId { get; init; }
+    public required string Name { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Kaifong.Domain.Common;
+
+/// <summary>Field sizes, shared by validation, the database schema and the forms.</summary>
+public static class Limits
+{
+    public const int Name = 100;
+    public const int DisplayName = 60;
+    public const int Slug = 40;
+    public const int Email = 254;
+    public const int Phone = 20;
+    public const int SkillName = 40;
+    public const int SkillsPerPerson = 30;
+    public const int Pics = 8000;
+    public const int TimeZone = 64;
+    public const int Language = 8;
+    public const int AuditDetail = 500;
+    public const int Password = 128;
+}

@@ -1,0 +1,26 @@
+using Kaifong.Domain.Common;
+
+namespace Kaifong.Domain.Organisations;
+
+/// <summary>服務計劃: a standing service with its own team. Coordinators are scoped to programmes.</summary>
+public sealed class Programme : IOrganisationOwned
+{
+    public Guid Id { get; init; }
+    public Guid OrganisationId { get; init; }
+    public required string Name { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class ProgrammeErrors
+{
+    public static readonly Error NameRequired = new("validation", "Error.Required", Field: "name");
+    public static readonly Error NameTooLong = new("validation", "Error.TooLong", Field: "name", Args: [Limits.Name]);
+    public static readonly Error NameTaken = new("programme.name_taken", "Error.ProgrammeNameTaken", ErrorKind.Conflict, "name");
+    public static readonly Error Unknown = new("programme.unknown", "Error.UnknownProgramme", Field: "programmeIds");
+
+    public static Error? ValidateName(string? name)
+    {
+        var n = name?.Trim() ?? "";
+        return n.Length == 0 ? NameRequired : n.Length > Limits.Name ? NameTooLong : null;
+    }
+}
