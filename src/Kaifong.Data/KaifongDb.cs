@@ -71,6 +71,7 @@ public abstract class KaifongDb(DbContextOptions options)
         {
             e.HasIndex(m => new { m.OrganisationId, m.UserId }).IsUnique();
             e.HasIndex(m => m.UserId);
+            e.Property(m => m.Status).IsConcurrencyToken();
             e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<KaifongUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(m => m.Programmes).WithOne().HasForeignKey(p => p.MembershipId).OnDelete(DeleteBehavior.Cascade);

@@ -40,6 +40,11 @@ public static class MemberAccess
     /// <summary>Admins invite to any role; coordinators invite volunteers and leads into their own programmes.</summary>
     public static bool CanInvite(Viewer v, MemberRoles role, IReadOnlyCollection<Guid> programmeIds)
     {
+        if (role == MemberRoles.None)
+        {
+            return false;
+        }
+
         if (v.IsAdmin)
         {
             return true;

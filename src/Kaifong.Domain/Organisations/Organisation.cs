@@ -62,7 +62,7 @@ public static partial class OrganisationRules
         "new", "api", "admin", "account", "me", "invite", "health", "openapi", "static", "lib", "css", "js",
     };
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     public static bool IsValidSlug(string? slug) =>

@@ -9,6 +9,7 @@ public static class ProfileErrors
     public static readonly Error UnknownLanguage = new("profile.unknown_language", "Error.UnknownLanguage", Field: "language");
     public static readonly Error DisplayNameRequired = new("validation", "Error.Required", Field: "displayName");
     public static readonly Error DisplayNameTooLong = new("validation", "Error.TooLong", Field: "displayName", Args: [Limits.DisplayName]);
+    public static readonly Error DisplayNameInvalid = new("validation", "Error.Invalid", Field: "displayName");
     public static readonly Error SkillInvalid = new("validation", "Error.SkillInvalid", Field: "skills", Args: [Limits.SkillName]);
     public static readonly Error TooManySkills = new("validation", "Error.TooManySkills", Field: "skills", Args: [Limits.SkillsPerPerson]);
 }
@@ -32,6 +33,10 @@ public static class ProfileRules
         else if (name.Length > Limits.DisplayName)
         {
             errors.Add(ProfileErrors.DisplayNameTooLong);
+        }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add(ProfileErrors.DisplayNameInvalid);
         }
 
         var language = Languages.Default;

@@ -1,0 +1,204 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text;
+using Kaifong.Data;
+using Kaifong.Domain.Common;
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kaifong.Web.Features.Account;
+
+/// <summary>Account operations shared by the pages and the API, with Identity's errors turned into ours.</summary>
+public sealed class AccountService(UserManager<KaifongUser> users, Problems problems, TimeProvider time)
+{
+    private static readonly EmailAddressAttribute EmailCheck = new();
+
+    public ProblemHttpResult Problem(IEnumerable<Error> errors) => problems.Validation(errors);
+
+    public static Error? CheckEmail(string? email)
+    {
+        var e = email?.Trim() ?? "";
+        if (e.Length == 0)
+        {
+            return new Error("validation", "Error.Required", Field: "email");
+        }
+
+        return e.Length > Limits.Email || !EmailCheck.IsValid(e) || e.Any(char.IsWhiteSpace)
+            ? new Error("validation", "Error.InvalidEmail", Field: "email")
+            : null;
+    }
+
+    /// <summary>The checks that need no database: all errors at once, and the language to use.</summary>
+    public static (string? Language, List<Error> Errors) CheckRegistration(string? email, string? password, string? displayName, string? language)
+    {
+        var errors = new List<Error>();
+        if (CheckEmail(email) is { } emailError)
+        {
+            errors.Add(emailError);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add(new Error("validation", "Error.Required", Field: "password"));
+        }
+        else if (password.Length > Limits.Password)
+        {
+            errors.Add(new Error("validation", "Error.TooLong", Field: "password", Args: [Limits.Password]));
+        }
+
+        if (displayName?.Trim() is { Length: > Limits.DisplayName })
+        {
+            errors.Add(new Error("validation", "Error.TooLong", Field: "displayName", Args: [Limits.DisplayName]));
+        }
+
+        string? lang = Languages.Default;
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            lang = Languages.All.FirstOrDefault(l => string.Equals(l, language.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (lang is null)
+            {
+                errors.Add(new Error("validation", "Error.UnknownLanguage", Field: "language"));
+            }
+        }
+
+        return (lang, errors);
+    }
+
+    public async Task<(KaifongUser? User, IReadOnlyList<Error> Errors)> RegisterAsync(string? email, string? password, string? displayName, string? language)
+    {
+        var (lang, errors) = CheckRegistration(email, password, displayName, language);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var name = displayName?.Trim();
+        var address = email!.Trim();
+        var user = new KaifongUser
+        {
+            Id = Ids.New(time),
+            UserName = address,
+            Email = address,
+            DisplayName = string.IsNullOrEmpty(name) ? address.Split('@')[0] : name,
+            Language = lang!,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, password!);
+        return result.Succeeded ? (user, []) : (null, FromIdentity(result.Errors));
+    }
+
+    public async Task<IReadOnlyList<Error>> ResetPasswordAsync(string? email, string? code, string? newPassword)
+    {
+        var invalid = new Error("validation", "Identity.InvalidToken", Field: "resetCode");
+        if (string.IsNullOrWhiteSpace(email) || email.Length > Limits.Email || AccountMail.Decode(code) is not { } token)
+        {
+            return [invalid];
+        }
+
+        if (string.IsNullOrEmpty(newPassword) || newPassword.Length > Limits.Password)
+        {
+            return [new Error("validation", "Identity.PasswordTooShort", Field: "newPassword", Args: [10])];
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return [invalid];
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            // A reset also unlocks: the person has proved they hold the mailbox.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return result.Succeeded ? [] : FromIdentity(result.Errors, passwordField: "newPassword");
+    }
+
+    public async Task<Result<TwoFactorResponse>> ManageTwoFactorAsync(ClaimsPrincipal principal, bool? enable, string? code, bool resetKey, bool resetRecovery)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return new Error("not_found", "Error.NotFound", ErrorKind.NotFound);
+        }
+
+        if (resetKey)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, false);
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        string[]? recovery = null;
+        if (enable == true)
+        {
+            var valid = !string.IsNullOrWhiteSpace(code) && code.Length <= 12 && await users.VerifyTwoFactorTokenAsync(
+                user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
+            if (!valid)
+            {
+                return new Error("auth.invalid_two_factor_code", "Error.InvalidTwoFactorCode", Field: "twoFactorCode");
+            }
+
+            await users.SetTwoFactorEnabledAsync(user, true);
+            if (await users.CountRecoveryCodesAsync(user) == 0)
+            {
+                recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray();
+            }
+        }
+        else if (enable == false)
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+        }
+
+        if (resetRecovery && await users.GetTwoFactorEnabledAsync(user))
+        {
+            recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray();
+        }
+
+        return new TwoFactorResponse(key!, await users.CountRecoveryCodesAsync(user), recovery, await users.GetTwoFactorEnabledAsync(user));
+    }
+
+    /// <summary>The otpauth:// URI authenticator apps read from the QR code.</summary>
+    public static string AuthenticatorUri(string email, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString("Kaifong")}:{Uri.EscapeDataString(email)}?secret={key}&issuer=Kaifong&digits=6";
+
+    /// <summary>"abcd efgh ijkl …" for reading aloud or typing.</summary>
+    public static string FormatKey(string key)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            sb.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return sb.ToString().ToLowerInvariant().TrimEnd();
+    }
+
+    public static IReadOnlyList<Error> FromIdentity(IEnumerable<IdentityError> errors, string passwordField = "password") =>
+        errors.Select(e => e.Code switch
+        {
+            nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
+                => new Error("account.email_taken", "Identity.DuplicateEmail", ErrorKind.Validation, "email"),
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)
+                => new Error("validation", "Error.InvalidEmail", Field: "email"),
+            nameof(IdentityErrorDescriber.PasswordTooShort)
+                => new Error("account.weak_password", "Identity.PasswordTooShort", Field: passwordField, Args: [10]),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars)
+                => new Error("account.weak_password", "Identity.PasswordRequiresUniqueChars", Field: passwordField, Args: [4]),
+            nameof(IdentityErrorDescriber.InvalidToken)
+                => new Error("validation", "Identity.InvalidToken", Field: "resetCode"),
+            nameof(IdentityErrorDescriber.PasswordMismatch)
+                => new Error("validation", "Identity.PasswordMismatch", Field: "currentPassword"),
+            _ => new Error("validation", "Identity.DefaultError"),
+        }).Distinct().ToArray();
+}

@@ -1,0 +1,18 @@
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kaifong.Web.Features.Account;
+
+/// <summary>Always answers "check your e-mail", so nobody learns whether an address has an account.</summary>
+[EnableRateLimiting(ApiSetup.SignInPolicy)]
+public sealed class ForgotPasswordModel(AccountMail mail) : PageModel
+{
+    public bool Sent { get; private set; }
+
+    public async Task OnPostAsync(string? email)
+    {
+        await mail.SendIfRegisteredAsync(email, AccountMail.Link.PasswordReset);
+        Sent = true;
+    }
+}

@@ -1,0 +1,18 @@
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kaifong.Web.Features.Account;
+
+/// <summary>Sign-in without a password: a link by e-mail, valid 15 minutes, once.</summary>
+[EnableRateLimiting(ApiSetup.SignInPolicy)]
+public sealed class MagicLinkModel(AccountMail mail) : PageModel
+{
+    public bool Sent { get; private set; }
+
+    public async Task OnPostAsync(string? email)
+    {
+        await mail.SendIfRegisteredAsync(email, AccountMail.Link.MagicSignIn);
+        Sent = true;
+    }
+}

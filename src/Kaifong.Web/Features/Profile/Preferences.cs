@@ -1,0 +1,55 @@
+using Kaifong.Data;
+using Kaifong.Domain.Common;
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kaifong.Web.Features.Profile;
+
+/// <summary>The header's language switcher (繁 / EN / 简) and large-text toggle: a cookie for everyone, the profile too when signed in.</summary>
+public static class Preferences
+{
+    public static void MapPreferences(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/preferences/language", async ([FromForm] string? language, [FromForm] string? returnUrl, HttpContext http,
+            UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
+        {
+            var lang = Languages.All.FirstOrDefault(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)) ?? Languages.Default;
+            LanguageCookie.Set(http.Response, lang);
+            if (await users.GetUserAsync(http.User) is { } user && user.Language != lang)
+            {
+                user.Language = lang;
+                await users.UpdateAsync(user);
+                await signIn.RefreshSignInAsync(user);
+            }
+
+            return TypedResults.LocalRedirect(SafeReturn(returnUrl));
+        });
+
+        app.MapPost("/preferences/large-text", async ([FromForm] string? returnUrl, HttpContext http,
+            UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
+        {
+            var on = !IsLargeText(http);
+            http.Response.Cookies.Append(LargeTextCookie, on ? "1" : "0",
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                user.LargeText = on;
+                await users.UpdateAsync(user);
+                await signIn.RefreshSignInAsync(user);
+            }
+
+            return TypedResults.LocalRedirect(SafeReturn(returnUrl));
+        });
+    }
+
+    public const string LargeTextCookie = "kaifong.large";
+
+    /// <summary>The profile's choice when signed in, else the cookie's.</summary>
+    public static bool IsLargeText(HttpContext http) =>
+        http.User.FindFirst(IdentitySetup.LargeTextClaim)?.Value is { } claim ? claim == "1" : http.Request.Cookies[LargeTextCookie] == "1";
+
+    public static string SafeReturn(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length < 2000 && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url : "/";
+}

@@ -1,0 +1,82 @@
+using Kaifong.Data;
+using Kaifong.Data.Demo;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kaifong.Web.Infrastructure;
+
+/// <summary>
+/// Chooses the database from `Database:Provider` (Sqlite, the default, or Postgres) and `ConnectionStrings:Kaifong`,
+/// migrates it at start-up, and seeds the demo organisation when asked.
+/// </summary>
+public static class DataSetup
+{
+    public const string DefaultSqlite = "Data Source=data/kaifong.db";
+
+    public static IServiceCollection AddKaifongData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connection = config.GetConnectionString("Kaifong");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Kaifong is empty.");
+            }
+
+            services.AddDbContext<KaifongDb, PostgresKaifongDb>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            var sqlite = SqliteConnection(connection, env.ContentRootPath);
+            services.AddDbContext<KaifongDb, SqliteKaifongDb>(o => o.UseSqlite(sqlite));
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<KaifongDb>("database");
+        return services;
+    }
+
+    /// <summary>Relative SQLite paths are under the content root; the folder is created; a busy database waits instead of failing.</summary>
+    internal static string SqliteConnection(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KaifongDb>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Kaifong.Database");
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for the writer; the setting stays with the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        log.LogInformation("Database ready: {Provider}", db.Database.ProviderName);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<KaifongOptions>>().Value;
+        if (options.SeedDemo)
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            if (await DemoSeeder.SeedAsync(db, time, CancellationToken.None))
+            {
+                log.LogInformation("Demo organisation {Slug} created; sign in as {Email} with password {Password}", DemoSeeder.Slug, "admin@demo.kaifong.hk", DemoSeeder.Password);
+            }
+        }
+    }
+}
