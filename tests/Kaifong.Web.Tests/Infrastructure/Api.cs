@@ -114,9 +114,9 @@ public sealed class Api(HttpClient http, string email)
 }
 
 /// <summary>An organisation with an admin, a volunteer (approved) and a pending applicant, made through the API.</summary>
-public sealed record Org(string Slug, Api Admin, Api Volunteer, string VolunteerMembershipId, Api Applicant, string ApplicantMembershipId)
+public sealed record TestOrg(string Slug, Api Admin, Api Volunteer, string VolunteerMembershipId, Api Applicant, string ApplicantMembershipId)
 {
-    public static async Task<Org> CreateAsync(KaifongApp app)
+    public static async Task<TestOrg> CreateAsync(KaifongApp app)
     {
         var admin = await Api.RegisterAsync(app, Unique.Email("admin"));
         var slug = await admin.CreateOrganisationAsync();
@@ -124,7 +124,7 @@ public sealed record Org(string Slug, Api Admin, Api Volunteer, string Volunteer
         var volunteerMembership = await volunteer.AcceptAsync(await admin.InviteAsync(slug, requiresApproval: false));
         var applicant = await Api.RegisterAsync(app, Unique.Email("applicant"));
         var applicantMembership = await applicant.AcceptAsync(await admin.InviteAsync(slug));
-        return new Org(slug, admin, volunteer, volunteerMembership, applicant, applicantMembership);
+        return new TestOrg(slug, admin, volunteer, volunteerMembership, applicant, applicantMembership);
     }
 }
 
