@@ -84,6 +84,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 

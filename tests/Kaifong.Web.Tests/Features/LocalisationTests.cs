@@ -66,7 +66,7 @@ public sealed partial class LocalisationFacts
         }
     }
 
-    [GeneratedRegex(@"\b[lL]\[\s*""(?<key>[^""]+)""")]
+    [GeneratedRegex(@"\b[lL]\[\s*""(?<key>[^""]+)""\s*[\],]")]
     private static partial Regex LocalizerKey();
 
     [GeneratedRegex(@"(?:\bError|\bnew)\(\s*""[a-z_.]+""\s*,\s*""(?<key>[A-Z][A-Za-z0-9]*\.[A-Za-z0-9.]+)""")]

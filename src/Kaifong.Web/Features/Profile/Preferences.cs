@@ -2,7 +2,7 @@ using Kaifong.Data;
 using Kaifong.Domain.Common;
 using Kaifong.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Kaifong.Web.Features.Profile;
 
@@ -11,9 +11,14 @@ public static class Preferences
 {
     public static void MapPreferences(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/preferences/language", async ([FromForm] string? language, [FromForm] string? returnUrl, HttpContext http,
-            UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
+        app.MapPost("/preferences/language", async (HttpContext http, IAntiforgery antiforgery, UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
         {
+            if (await ValidFormAsync(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest();
+            }
+
+            string? language = form["language"], returnUrl = form["returnUrl"];
             var lang = Languages.All.FirstOrDefault(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)) ?? Languages.Default;
             LanguageCookie.Set(http.Response, lang);
             if (await users.GetUserAsync(http.User) is { } user && user.Language != lang)
@@ -23,12 +28,16 @@ public static class Preferences
                 await signIn.RefreshSignInAsync(user);
             }
 
-            return TypedResults.LocalRedirect(SafeReturn(returnUrl));
-        });
+            return Results.LocalRedirect(SafeReturn(returnUrl));
+        }).DisableAntiforgery();
 
-        app.MapPost("/preferences/large-text", async ([FromForm] string? returnUrl, HttpContext http,
-            UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
+        app.MapPost("/preferences/large-text", async (HttpContext http, IAntiforgery antiforgery, UserManager<KaifongUser> users, SignInManager<KaifongUser> signIn) =>
         {
+            if (await ValidFormAsync(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest();
+            }
+
             var on = !IsLargeText(http);
             http.Response.Cookies.Append(LargeTextCookie, on ? "1" : "0",
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
@@ -39,9 +48,13 @@ public static class Preferences
                 await signIn.RefreshSignInAsync(user);
             }
 
-            return TypedResults.LocalRedirect(SafeReturn(returnUrl));
-        });
+            return Results.LocalRedirect(SafeReturn(form["returnUrl"]));
+        }).DisableAntiforgery();
     }
+
+    /// <summary>The posted form when its antiforgery token is valid; null (answered 400) otherwise.</summary>
+    private static async Task<IFormCollection?> ValidFormAsync(HttpContext http, IAntiforgery antiforgery) =>
+        http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
 
     public const string LargeTextCookie = "kaifong.large";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kaifong.Web.Features.Status;
 
-/// <summary>Friendly pages for 404, 403, 429 and 500, in the reader's language.</summary>
+/// <summary>Friendly pages for 400, 404, 403, 429 and 500, in the reader's language.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -18,7 +18,7 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Describe(int code)
     {
-        var known = code is 403 or 404 or 429 or 500 ? code : 500;
+        var known = code is 400 or 403 or 404 or 429 or 500 ? code : 500;
         Title = l[$"Problem.{known}"];
         Message = l[$"Status.Message{known}"];
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
