@@ -11,6 +11,7 @@ namespace Kaifong.Web.Infrastructure;
 public static class IdentitySetup
 {
     public const string MagicLinkProvider = "MagicLink";
+    public const int MinPasswordLength = 10;
     public const string LanguageClaim = "kaifong:lang";
     public const string LargeTextClaim = "kaifong:large_text";
 
@@ -24,7 +25,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
                 o.User.AllowedUserNameCharacters += "+";
                 // Length over composition (NIST SP 800-63B): long and easy to type beats short and odd.
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = MinPasswordLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;

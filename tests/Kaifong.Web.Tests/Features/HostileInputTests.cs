@@ -15,7 +15,7 @@ public abstract class HostileInputTests(KaifongApp app)
     private static readonly string Huge = new('x', 100 * 1024);
 
     /// <summary>The people and places one endpoint's case needs.</summary>
-    private sealed record Ctx(TestOrg Org, Api Other, string Token);
+    private sealed record Ctx(TestOrg Org, Guid OrgId, Api Other, string Token);
 
     /// <summary>An endpoint with a valid body to start from; each case replaces one field (a JSON path) with something hostile.</summary>
     private sealed record Target(string Method, Func<Ctx, string> Url, Func<Ctx, HttpClient> Client, Func<JsonObject> Valid, string[] Fields);
@@ -134,8 +134,13 @@ public abstract class HostileInputTests(KaifongApp app)
     /// <summary>What a refused request must not change.</summary>
     private async Task<string> ObserveAsync(Ctx c)
     {
+        // Only what this case can touch: other tests share the database.
+        var orgId = c.OrgId;
         var counts = await app.WithDbAsync(async db =>
-            $"{await db.Users.CountAsync()} {await db.Organisations.CountAsync()} {await db.Programmes.CountAsync()} {await db.Invitations.CountAsync()} {await db.Memberships.CountAsync()} {await db.MemberSkills.CountAsync()}");
+            $"{await db.Users.CountAsync(u => u.Email!.StartsWith("hostile-"))} "
+            + $"{await db.Organisations.CountAsync(o => !db.Memberships.Any(m => m.OrganisationId == o.Id))} "
+            + $"{await db.Programmes.CountAsync(p => p.OrganisationId == orgId)} {await db.Invitations.CountAsync(i => i.OrganisationId == orgId)} "
+            + $"{await db.Memberships.CountAsync(m => m.OrganisationId == orgId)} {await db.MemberSkills.CountAsync(m => m.OrganisationId == orgId)}");
         var org = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}");
         var pics = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/pics");
         var member = await app.WithDbAsync(async db =>
@@ -165,7 +170,8 @@ public abstract class HostileInputTests(KaifongApp app)
         var org = await TestOrg.CreateAsync(app);
         var other = await Api.RegisterAsync(app, Unique.Email("other"));
         var token = await org.Admin.InviteAsync(org.Slug, maxUses: 50);
-        return new Ctx(org, other, token);
+        var orgId = Guid.Parse((await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}"))["id"]!.GetValue<string>());
+        return new Ctx(org, orgId, other, token);
     }
 
     [Theory]
@@ -184,7 +190,8 @@ public abstract class HostileInputTests(KaifongApp app)
             await AssertSaneAsync(response, $"{endpoint} {what}");
             if ((int)response.StatusCode >= 400)
             {
-                Assert.True(before == await ObserveAsync(c), $"{endpoint} {what}: refused ({(int)response.StatusCode}) but something changed");
+                var after = await ObserveAsync(c);
+                Assert.True(before == after, $"{endpoint} {what}: refused ({(int)response.StatusCode}) but something changed:\n{before}\n---\n{after}");
             }
         }
 

@@ -14,6 +14,9 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
 {
     private static readonly EmailAddressAttribute EmailCheck = new();
 
+    /// <summary>The same minimum Identity enforces (IdentitySetup), checked early so every form error shows at once.</summary>
+    public const int MinPasswordLength = IdentitySetup.MinPasswordLength;
+
     public ProblemHttpResult Problem(IEnumerable<Error> errors) => problems.Validation(errors);
 
     public static Error? CheckEmail(string? email)
@@ -45,6 +48,10 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
         else if (password.Length > Limits.Password)
         {
             errors.Add(new Error("validation", "Error.TooLong", Field: "password", Args: [Limits.Password]));
+        }
+        else if (password.Length < MinPasswordLength)
+        {
+            errors.Add(new Error("account.weak_password", "Identity.PasswordTooShort", Field: "password", Args: [MinPasswordLength]));
         }
 
         if (displayName?.Trim() is { Length: > Limits.DisplayName })
@@ -98,7 +105,7 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
 
         if (string.IsNullOrEmpty(newPassword) || newPassword.Length > Limits.Password)
         {
-            return [new Error("validation", "Identity.PasswordTooShort", Field: "newPassword", Args: [10])];
+            return [new Error("validation", "Identity.PasswordTooShort", Field: "newPassword", Args: [MinPasswordLength])];
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
@@ -192,7 +199,7 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
             nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)
                 => new Error("validation", "Error.InvalidEmail", Field: "email"),
             nameof(IdentityErrorDescriber.PasswordTooShort)
-                => new Error("account.weak_password", "Identity.PasswordTooShort", Field: passwordField, Args: [10]),
+                => new Error("account.weak_password", "Identity.PasswordTooShort", Field: passwordField, Args: [MinPasswordLength]),
             nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars)
                 => new Error("account.weak_password", "Identity.PasswordRequiresUniqueChars", Field: passwordField, Args: [4]),
             nameof(IdentityErrorDescriber.InvalidToken)
