@@ -3,6 +3,7 @@ using Kaifong.Domain.Common;
 using Kaifong.Domain.Members;
 using Kaifong.Domain.Organisations;
 using Kaifong.Domain.Outbox;
+using Kaifong.Domain.Scheduling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,13 @@ public abstract class KaifongDb(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Occurrence> Occurrences => Set<Occurrence>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
+    public DbSet<Signup> Signups => Set<Signup>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -119,6 +127,92 @@ public abstract class KaifongDb(DbContextOptions options)
             e.Property(o => o.LockedBy).HasMaxLength(100);
             e.HasIndex(o => o.IdempotencyKey).IsUnique();
             e.HasIndex(o => new { o.SentAt, o.FailedAt, o.DueAt });
+        });
+
+        ConfigureScheduling(builder);
+    }
+
+    private static void ConfigureScheduling(ModelBuilder builder)
+    {
+        builder.Entity<ActivityType>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(Limits.Name);
+            e.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+            e.Property(t => t.RequiredSkills).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+            e.Property(t => t.Form).HasConversion(JsonColumn.Converter<List<FormField>>(), JsonColumn.Comparer<List<FormField>>());
+            e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Activity>(e =>
+        {
+            e.Property(a => a.Title).HasMaxLength(Limits.Name);
+            e.Property(a => a.Venue).HasMaxLength(Limits.Venue);
+            e.Property(a => a.Notes).HasMaxLength(Limits.Notes);
+            e.Property(a => a.RRule).HasMaxLength(Recurrence.MaxRuleLength);
+            e.Property(a => a.District).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.Shifts).HasConversion(JsonColumn.Converter<List<ShiftDefinition>>(), JsonColumn.Comparer<List<ShiftDefinition>>());
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.OrganisationId, a.ProgrammeId });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ActivityType>().WithMany().HasForeignKey(a => a.ActivityTypeId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Membership>().WithMany().HasForeignKey(a => a.LeadMembershipId).OnDelete(DeleteBehavior.SetNull);
+            e.Ignore(a => a.IsSeries);
+            e.Ignore(a => a.FirstLocalStart);
+            e.Ignore(a => a.Duration);
+            e.Ignore(a => a.LastDate);
+        });
+
+        builder.Entity<Occurrence>(e =>
+        {
+            e.Property(o => o.Venue).HasMaxLength(Limits.Venue);
+            e.HasIndex(o => new { o.ActivityId, o.Date }).IsUnique();
+            e.HasIndex(o => new { o.OrganisationId, o.Start });
+            e.HasOne<Activity>().WithMany().HasForeignKey(o => o.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Shift>(e =>
+        {
+            e.Property(s => s.Role).HasMaxLength(Limits.Role);
+            e.Property(s => s.RequiredSkills).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+            e.HasIndex(s => new { s.OrganisationId, s.Start });
+            e.HasIndex(s => s.OccurrenceId);
+            e.HasIndex(s => s.ActivityId);
+            e.HasOne<Occurrence>().WithMany().HasForeignKey(s => s.OccurrenceId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(s => s.State);
+            e.ToTable(t => t.HasCheckConstraint("CK_Shifts_Headcount",
+                "\"Minimum\" >= 0 AND \"Target\" >= \"Minimum\" AND \"Maximum\" >= \"Target\" AND \"Assigned\" >= 0 AND \"Assigned\" <= \"Maximum\""));
+        });
+
+        builder.Entity<ShiftTemplate>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(Limits.Name);
+            e.Property(t => t.Venue).HasMaxLength(Limits.Venue);
+            e.Property(t => t.District).HasConversion<string>().HasMaxLength(32);
+            e.Property(t => t.Days).HasConversion(JsonColumn.Converter<List<DayOfWeek>>(), JsonColumn.Comparer<List<DayOfWeek>>());
+            e.Property(t => t.Shift).HasConversion(JsonColumn.Converter<ShiftDefinition>(), JsonColumn.Comparer<ShiftDefinition>());
+            e.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Programme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Signup>(e =>
+        {
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(s => new { s.ShiftId, s.MembershipId }).IsUnique();
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.OrganisationId);
+            e.HasOne<Shift>().WithMany().HasForeignKey(s => s.ShiftId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Membership>().WithMany().HasForeignKey(s => s.MembershipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CalendarFeed>(e =>
+        {
+            e.Property(f => f.Token).HasMaxLength(64);
+            e.HasIndex(f => f.Token).IsUnique();
+            e.HasIndex(f => f.UserId);
+            e.HasOne<KaifongUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -15,5 +15,11 @@ public static class MessageKinds
     /// <summary>To the joiner when the organisation approves members by hand. Model: displayName, organisationName.</summary>
     public const string MembershipPending = "membership_pending";
 
-    public static readonly IReadOnlyList<string> All = [PasswordReset, MagicLink, MembershipApproved, MembershipPending];
+    /// <summary>To a person holding a shift whose time or venue changed. Model: displayName, organisationName, title, role, when, venue, previous, link.</summary>
+    public const string ShiftChanged = "shift_changed";
+
+    /// <summary>To a person holding a shift that was cancelled. Model: displayName, organisationName, title, role, when, venue, link.</summary>
+    public const string ShiftCancelled = "shift_cancelled";
+
+    public static readonly IReadOnlyList<string> All = [PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled];
 }

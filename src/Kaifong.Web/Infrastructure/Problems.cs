@@ -66,6 +66,13 @@ public sealed class Problems(IStringLocalizer<SharedResource> l)
             Extensions = { ["code"] = error.Code },
         });
 
+    /// <summary>Several errors at once: the first that is not a validation error decides the status; else one 400 with every field.</summary>
+    public ProblemHttpResult Of(IReadOnlyList<Error> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.FirstOrDefault(e => e.Kind != ErrorKind.Validation) is { } decisive ? From(decisive) : Validation(errors);
+    }
+
     public ProblemHttpResult NotFound() => From(new Error("not_found", "Error.NotFound", ErrorKind.NotFound));
 
     public ProblemHttpResult Forbidden() => From(new Error("forbidden", "Error.Forbidden", ErrorKind.Forbidden));

@@ -1,0 +1,46 @@
+namespace Kaifong.Domain.Scheduling;
+
+/// <summary>One occurrence to create: its rule date, instants, and the instants of each shift.</summary>
+public sealed record PlannedOccurrence(DateOnly Date, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<PlannedShift> Shifts);
+
+public sealed record PlannedShift(ShiftDefinition Definition, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>
+/// Turns an activity's rule into dated occurrences and shifts, in the organisation's zone. Pure: the caller decides
+/// the window and which dates already exist.
+/// </summary>
+public static class Materialiser
+{
+    public static IEnumerable<PlannedOccurrence> Plan(Activity activity, TimeZoneInfo zone, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        foreach (var localStart in Recurrence.Occurrences(activity.RRule, activity.FirstLocalStart, from, to))
+        {
+            yield return PlanOne(activity, zone, localStart);
+        }
+    }
+
+    /// <summary>An occurrence starting at <paramref name="localStart"/>, with the activity's duration and shifts.</summary>
+    public static PlannedOccurrence PlanOne(Activity activity, TimeZoneInfo zone, DateTime localStart, DateOnly? ruleDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var localEnd = localStart + activity.Duration;
+        var overnight = DateOnly.FromDateTime(localEnd.AddTicks(-1)) != DateOnly.FromDateTime(localStart);
+        var day = localStart.Date;
+        var shifts = activity.Shifts.Select(def =>
+        {
+            var (fromMinutes, toMinutes) = def.Minutes(TimeOnly.FromDateTime(localStart), overnight);
+            return new PlannedShift(def, ZonedTime.ToUtc(day.AddMinutes(fromMinutes), zone), ZonedTime.ToUtc(day.AddMinutes(toMinutes), zone));
+        }).ToArray();
+        return new PlannedOccurrence(ruleDate ?? DateOnly.FromDateTime(localStart), ZonedTime.ToUtc(localStart, zone), ZonedTime.ToUtc(localEnd, zone), shifts);
+    }
+
+    /// <summary>The window's last date for a series on <paramref name="today"/>: the rolling window, but no further than the series goes.</summary>
+    public static DateOnly WindowEnd(Activity activity, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var windowEnd = today.AddDays(ActivityRules.WindowDays);
+        var last = activity.LastDate;
+        return last < windowEnd ? last : windowEnd;
+    }
+}

@@ -1,0 +1,57 @@
+using Kaifong.Domain.Common;
+
+namespace Kaifong.Domain.Scheduling;
+
+/// <summary>報名 / 編更: a person on a shift. Its moves between states belong to the sign-up work; scheduling reads them.</summary>
+public sealed class Signup : IOrganisationOwned
+{
+    public Guid Id { get; init; }
+    public Guid OrganisationId { get; init; }
+    public Guid ShiftId { get; init; }
+    public Guid MembershipId { get; init; }
+
+    /// <summary>The person's account, so "my shifts" reads across organisations.</summary>
+    public Guid UserId { get; init; }
+    public SignupStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum SignupStatus
+{
+    Proposed,
+    Assigned,
+    Confirmed,
+    Waitlisted,
+    Standby,
+    Declined,
+    Cancelled,
+    CheckedIn,
+    Completed,
+    NoShow,
+}
+
+public static class SignupStatuses
+{
+    /// <summary>States that hold one of the shift's places.</summary>
+    public static readonly IReadOnlyList<SignupStatus> HoldingPlace =
+        [SignupStatus.Assigned, SignupStatus.Confirmed, SignupStatus.CheckedIn, SignupStatus.Completed];
+
+    /// <summary>States in which the shift is on the person's own list ("my shifts", the calendar feed, change notices).</summary>
+    public static readonly IReadOnlyList<SignupStatus> OnMyList =
+        [SignupStatus.Assigned, SignupStatus.Confirmed, SignupStatus.Waitlisted, SignupStatus.Standby, SignupStatus.CheckedIn, SignupStatus.Completed, SignupStatus.NoShow];
+}
+
+/// <summary>A secret, revocable iCalendar feed URL: calendar apps cannot send tokens, so the URL is the key.</summary>
+public sealed class CalendarFeed
+{
+    public Guid Id { get; init; }
+    public Guid UserId { get; init; }
+    public required string Token { get; init; }
+
+    /// <summary>Null for a person's own shifts across organisations; set for a coordinator's programme feed.</summary>
+    public Guid? OrganisationId { get; init; }
+    public Guid? ProgrammeId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

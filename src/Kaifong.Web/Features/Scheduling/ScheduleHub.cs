@@ -1,0 +1,30 @@
+using Kaifong.Data;
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kaifong.Web.Features.Scheduling;
+
+/// <summary>
+/// Live updates: a calendar, Gantt board or list joins its organisation's group and hears "shiftsChanged" whenever a shift
+/// changes, then fetches again. Only active members may join; with Redis configured, messages cross instances.
+/// </summary>
+[Authorize]
+public sealed class ScheduleHub(KaifongDb db) : Hub
+{
+    public const string Path = "/hubs/schedule";
+
+    public static string Group(Guid organisationId) => "org:" + organisationId.ToString("N");
+
+    public async Task<bool> Join(string slug)
+    {
+        var org = await Tenancy.ResolveAsync(db, slug, Context.User?.UserId(), Context.ConnectionAborted);
+        if (org is null)
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(org.Id), Context.ConnectionAborted);
+        return true;
+    }
+}
