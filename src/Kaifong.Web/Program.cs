@@ -1,4 +1,5 @@
 using Kaifong.Messaging;
+using Kaifong.Web.Features.Scheduling;
 using Kaifong.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddKaifongIdentity();
 builder.Services.AddKaifongLocalisation();
 builder.Services.AddKaifongWeb(builder.Configuration);
 builder.Services.AddKaifongApi();
+builder.Services.AddKaifongScheduling(builder.Configuration);
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
 using Kaifong.Domain.Common;
+using DataPattern = Ical.Net.DataTypes.RecurrencePattern;
 
 namespace Kaifong.Domain.Scheduling;
 
@@ -71,7 +72,7 @@ public static class Recurrence
             return SchedulingErrors.InvalidRule;
         }
 
-        return first.Count == 0 ? SchedulingErrors.RuleEmpty : Result<string>.Ok(rule.ToString() ?? text);
+        return first.Count == 0 ? SchedulingErrors.RuleEmpty : Result<string>.Ok(Canonical(text));
     }
 
     /// <summary>
@@ -104,15 +105,14 @@ public static class Recurrence
     /// <summary>The same rule, ending on the day before <paramref name="date"/> (for "this and following" splits).</summary>
     public static string EndBefore(string rrule, DateOnly date)
     {
-        var rule = new RecurrenceRule(rrule) { Count = null };
-        rule.Until = new CalDateTime(date.AddDays(-1), new TimeOnly(23, 59, 59), null);
+        var rule = new DataPattern(rrule) { Count = null, Until = new CalDateTime(date.AddDays(-1), new TimeOnly(23, 59, 59), null) };
         return rule.ToString() ?? rrule;
     }
 
     /// <summary>The rest of a series from <paramref name="date"/>: COUNT lowered by the occurrences before it.</summary>
     public static string Remainder(string rrule, DateTime firstLocalStart, DateOnly date)
     {
-        var rule = new RecurrenceRule(rrule);
+        var rule = new DataPattern(rrule);
         if (rule.Count is { } count)
         {
             var before = Occurrences(rrule, firstLocalStart, DateOnly.MinValue, date.AddDays(-1)).Count();
@@ -121,6 +121,9 @@ public static class Recurrence
 
         return rule.ToString() ?? rrule;
     }
+
+    /// <summary>The rule as Ical.Net writes it (RecurrenceRule keeps the text it was given; RecurrencePattern writes its parts).</summary>
+    private static string Canonical(string rrule) => new DataPattern(rrule).ToString() ?? rrule;
 
     private static IEnumerable<DateTime> Expand(RecurrenceRule rule, DateTime firstLocalStart, DateOnly from, DateOnly to)
     {

@@ -4,6 +4,7 @@ using Kaifong.Web.Features.Invitations;
 using Kaifong.Web.Features.Members;
 using Kaifong.Web.Features.Organisations;
 using Kaifong.Web.Features.Profile;
+using Kaifong.Web.Features.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Members");
                 o.Conventions.AuthorizeFolder("/Audit");
                 o.Conventions.AuthorizeFolder("/Profile");
+                o.Conventions.AuthorizeFolder("/Scheduling");
                 o.Conventions.AuthorizePage("/Invitations/Index");
                 o.Conventions.AuthorizePage("/Account/TwoFactor");
                 o.Conventions.AuthorizePage("/Account/Passkeys");
@@ -106,6 +108,8 @@ public static class WebSetup
         scoped.MapMemberApi();
         scoped.MapInvitationAdminApi();
         scoped.MapAuditApi();
+        scoped.MapScheduleApi();
+        app.MapScheduling(api);
         return app;
     }
 }

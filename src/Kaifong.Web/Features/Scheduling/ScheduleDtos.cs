@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kaifong.Domain.Scheduling;
 
 namespace Kaifong.Web.Features.Scheduling;
@@ -7,7 +8,7 @@ public sealed record ShiftDto(
     Guid Id, Guid ActivityId, string Title, string Role, DateTimeOffset Start, DateTimeOffset End,
     int Minimum, int Target, int Maximum, int Assigned, int Confirmed, int Waitlisted, FillState State,
     Guid ProgrammeId, string? Venue, string? District, DateOnly OccurrenceDate, bool Cancelled, bool Outdoor,
-    string? Organisation = null, string? OrganisationName = null, SignupStatus? MyStatus = null, Guid? MySignupId = null);
+    string? Organisation = null, string? OrganisationName = null, SignupStatus? MyStatus = null, Guid? MySignupId = null, int Sequence = 0);
 
 public sealed record ShiftDefinitionDto(string Role, string Start, string End, int Minimum, int Target, int Maximum, IReadOnlyList<string> RequiredSkills)
 {
@@ -19,7 +20,7 @@ public sealed record OccurrenceDto(Guid Id, DateOnly Date, DateTimeOffset Start,
 
 public sealed record ActivityDto(
     Guid Id, string Title, Guid ProgrammeId, Guid? ActivityTypeId, string? Venue, string? District, string Start, string End,
-    string? RRule, string? RegistrationDeadline, bool PrivacyMode, bool Outdoor, Guid? LeadMembershipId, string? Notes,
+    [property: JsonPropertyName("rrule")] string? RRule, string? RegistrationDeadline, bool PrivacyMode, bool Outdoor, Guid? LeadMembershipId, string? Notes,
     IReadOnlyList<ShiftDefinitionDto> Shifts, IReadOnlyList<OccurrenceDto> Occurrences, string? MaterialisedUntil, string LastDate);
 
 public sealed record CreatedActivityDto(Guid Id, IReadOnlyList<OccurrenceDto> Occurrences);

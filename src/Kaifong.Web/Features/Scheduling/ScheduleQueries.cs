@@ -188,13 +188,19 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
     private static ShiftDto Dto(Shift s, Activity a, Occurrence o, TimeZoneInfo zone) =>
         new(s.Id, s.ActivityId, a.Title, s.Role, At(s.Start, zone), At(s.End, zone), s.Minimum, s.Target, s.Maximum,
             s.Assigned, s.Confirmed, s.Waitlisted, s.State, s.ProgrammeId, o.Venue ?? a.Venue, a.District?.ApiName(), o.Date,
-            s.Cancelled || o.Cancelled, a.Outdoor);
+            s.Cancelled || o.Cancelled, a.Outdoor, Sequence: s.Sequence);
 
-    private sealed record Row(Shift Shift, Activity Activity, Occurrence Occurrence);
+    /// <summary>A shift with its activity and occurrence; an object initialiser (not a constructor) so EF Core can filter on it.</summary>
+    private sealed class Row
+    {
+        public required Shift Shift { get; init; }
+        public required Activity Activity { get; init; }
+        public required Occurrence Occurrence { get; init; }
+    }
 
     private IQueryable<Row> ShiftRows(IQueryable<Shift> shifts) =>
         from s in shifts
         join a in db.Activities.AsNoTracking() on s.ActivityId equals a.Id
         join o in db.Occurrences.AsNoTracking() on s.OccurrenceId equals o.Id
-        select new Row(s, a, o);
+        select new Row { Shift = s, Activity = a, Occurrence = o };
 }
