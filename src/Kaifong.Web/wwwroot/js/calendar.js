@@ -143,8 +143,7 @@
     function legend(labels) {
         var list = document.createElement("ul");
         list.className = "kf-cal-legend";
-        list.setAttribute("aria-label", label(labels, "legend", ""));
-        if (!list.getAttribute("aria-label")) { list.removeAttribute("aria-label"); }
+        if (labels.legend) { list.setAttribute("aria-label", labels.legend); }
         STATES.concat(["holiday"]).forEach(function (key) {
             var item = document.createElement("li");
             item.appendChild(text("span", "kf-cal-swatch " + (key === "holiday" ? "kf-holiday" : stateClass(key)), ""));
@@ -166,8 +165,14 @@
         // Changes made while the connection was down were missed: fetch again once it is back.
         connection.onreconnected(refresh);
         var delay = 2000;
+        var startedOnce = false;
         function start() {
-            connection.start().then(function () { delay = 2000; }, function () {
+            connection.start().then(function () {
+                // Back after a close: what changed meanwhile was not announced.
+                if (startedOnce) { refresh(); }
+                startedOnce = true;
+                delay = 2000;
+            }, function () {
                 // withAutomaticReconnect only covers a connection that once stood: retry the first start too.
                 window.setTimeout(start, delay);
                 delay = Math.min(delay * 2, 60000);
@@ -270,7 +275,12 @@
             datesSet: function (info) { host.setAttribute("data-kf-view", info.view.type); },
             loading: function (isLoading) { el.setAttribute("aria-busy", isLoading ? "true" : "false"); },
             views: {
+                // A phone's columns are about 48 px: "一" and "29" rather than "週一" and "29日".
                 timeGridWeek: narrow ? { dayHeaderFormat: { weekday: "narrow", day: "numeric" } } : {},
+                dayGridMonth: narrow ? {
+                    dayHeaderFormat: { weekday: "narrow" },
+                    dayCellFormat: function (d) { return String(d.getUTCDate()); }
+                } : {},
                 resourceTimelineDay: { slotDuration: "01:00", slotWidth: 72 },
                 // A week or a month: one column a day, the shifts of the day side by side in it.
                 kfTimelineWeek: {
@@ -290,6 +300,10 @@
 
         var host = document.createElement("div");
         host.className = "kf-calendar" + (gantt ? " kf-gantt" : "");
+        if (gantt && labels.gantt) {
+            host.setAttribute("role", "region");
+            host.setAttribute("aria-label", labels.gantt);
+        }
         el.appendChild(host);
         el.appendChild(status);
         if (el.getAttribute("data-legend") !== "false") { el.appendChild(legend(labels)); }
