@@ -16,6 +16,17 @@ public sealed class ScheduleHub(KaifongDb db) : Hub
 
     public static string Group(Guid organisationId) => "org:" + organisationId.ToString("N");
 
+    /// <summary>A page connects to /hubs/schedule?org={slug}: it joins that organisation's group if the caller is an active member.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.GetHttpContext()?.Request.Query["org"].ToString() is { Length: > 0 } slug)
+        {
+            await Join(slug);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
     public async Task<bool> Join(string slug)
     {
         var org = await Tenancy.ResolveAsync(db, slug, Context.User?.UserId(), Context.ConnectionAborted);
