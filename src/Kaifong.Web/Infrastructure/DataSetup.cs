@@ -77,6 +77,8 @@ public static class DataSetup
             {
                 log.LogInformation("Demo organisation {Slug} created; sign in as {Email} with password {Password}", DemoSeeder.Slug, "admin@demo.kaifong.hk", DemoSeeder.Password);
             }
+
+            await scope.ServiceProvider.GetRequiredService<Features.Scheduling.DemoSchedule>().SeedAsync(CancellationToken.None);
         }
     }
 }

@@ -95,8 +95,13 @@ public static class ShiftTimes
     public static string Format(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var s = TimeZoneInfo.ConvertTime(start, zone);
-        var e = TimeZoneInfo.ConvertTime(end, zone);
+        return FormatLocal(TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone), culture);
+    }
+
+    /// <summary>The same, for instants that already carry the organisation's offset (as the lists give them).</summary>
+    public static string FormatLocal(DateTimeOffset s, DateTimeOffset e, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
         var date = s.ToString(culture.DateTimeFormat.LongDatePattern, culture) + " (" + s.ToString("ddd", culture) + ")";
         var endText = e.Date == s.Date ? e.ToString("HH:mm", culture) : e.ToString("d HH:mm", culture);
         return $"{date} {s.ToString("HH:mm", culture)}–{endText}";

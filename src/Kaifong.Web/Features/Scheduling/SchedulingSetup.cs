@@ -12,6 +12,7 @@ public static class SchedulingSetup
         services.AddScoped<ScheduleCommands>();
         services.AddScoped<CatalogueCommands>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<DemoSchedule>();
         services.AddHostedService<OccurrenceWindowWorker>();
         var signalR = services.AddSignalR();
         var redis = config["Redis:Configuration"];
