@@ -118,7 +118,9 @@ public sealed partial class LocalisationFacts
         expected.AddRange(Kaifong.Domain.Audit.AuditActions.All.Select(a => "Audit." + a));
         expected.AddRange(new[] { 400, 401, 403, 404, 409, 410, 429, 500 }.Select(s => $"Problem.{s}"));
         expected.AddRange(new[] { 403, 404, 429, 500 }.Select(s => $"Status.Message{s}"));
-        expected.AddRange(["Problem.BadRequestDetail", "Problem.ValidationDetail"]);
+        expected.AddRange(["Problem.BadRequestDetail", "Problem.ValidationDetail", "State.Cancelled"]);
+        expected.AddRange(Enum.GetNames<Kaifong.Domain.Scheduling.FillState>().Select(s => "State." + s));
+        expected.AddRange(Enum.GetNames<Kaifong.Domain.Scheduling.SignupStatus>().Select(s => "Signup." + s));
         var missing = expected.Where(k => !keys.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "missing keys: " + string.Join(", ", missing));
     }

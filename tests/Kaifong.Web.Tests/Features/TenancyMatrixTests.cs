@@ -44,6 +44,16 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["PUT roles"] = new("PUT", "/api/v1/organisations/{org}/members/{vol}/roles", Need.Admin, new { roles = new[] { "Admin" }, programmeIds = Array.Empty<string>() }, HttpStatusCode.OK),
         ["PUT skills"] = new("PUT", "/api/v1/organisations/{org}/members/{vol}/skills", Need.Staff, new { skills = new[] { new { name = "Hijack", verified = true } } }, HttpStatusCode.OK),
         ["GET audit"] = new("GET", "/api/v1/organisations/{org}/audit", Need.Admin, null, HttpStatusCode.OK),
+        ["GET activity-types"] = new("GET", "/api/v1/organisations/{org}/activity-types", Need.Member, null, HttpStatusCode.OK),
+        ["POST activity-types"] = new("POST", "/api/v1/organisations/{org}/activity-types", Need.Staff, new { name = "Hijack type" }, HttpStatusCode.Created),
+        ["POST activities"] = new("POST", "/api/v1/organisations/{org}/activities", Need.Staff, ScheduleWorld.ActivityBody("{prog}"), HttpStatusCode.Created),
+        ["GET activity"] = new("GET", "/api/v1/organisations/{org}/activities/{act}", Need.Member, null, HttpStatusCode.OK),
+        ["PATCH activity"] = new("PATCH", "/api/v1/organisations/{org}/activities/{act}", Need.Staff, new { venue = "Hijacked hall" }, HttpStatusCode.OK),
+        ["DELETE occurrence"] = new("DELETE", "/api/v1/organisations/{org}/activities/{act}/occurrences/2026-12-14", Need.Staff, null, HttpStatusCode.NoContent),
+        ["GET shifts"] = new("GET", "/api/v1/organisations/{org}/shifts?from=2026-12-01&to=2026-12-31", Need.Member, null, HttpStatusCode.OK),
+        ["GET shift-templates"] = new("GET", "/api/v1/organisations/{org}/shift-templates", Need.Staff, null, HttpStatusCode.OK),
+        ["POST shift-templates"] = new("POST", "/api/v1/organisations/{org}/shift-templates", Need.Staff, ScheduleWorld.TemplateBody("{prog}", "Hijack template"), HttpStatusCode.Created),
+        ["POST generate"] = new("POST", "/api/v1/organisations/{org}/shift-templates/{tpl}/generate", Need.Staff, new { month = "2027-01" }, HttpStatusCode.Created),
     };
 
     public static readonly string[] Callers = ["admin", "volunteer", "outsider", "anonymous"];
@@ -71,6 +81,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["/o/{org}/programmes"] = Need.Staff,
         ["/o/{org}/settings"] = Need.Admin,
         ["/o/{org}/audit"] = Need.Admin,
+        ["/o/{org}/shifts/{shift}"] = Need.Member,
     };
 
     public static TheoryData<string, string> PageMatrix()
@@ -88,7 +99,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
     }
 
     /// <summary>TestOrg A with its people, an outsider (admin of org B) and an open invitation; shared by the refused-caller cases of one app.</summary>
-    private sealed record World(TestOrg A, string InvitationId, Api Outsider, string OutsiderSlug);
+    private sealed record World(TestOrg A, string InvitationId, Api Outsider, string OutsiderSlug, ScheduleWorld Schedule);
 
     private static readonly ConcurrentDictionary<KaifongApp, Lazy<Task<World>>> Worlds = new();
 
@@ -102,11 +113,15 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         var invitationId = invitations.AsArray()[0]!["id"]!.GetValue<string>();
         var outsider = await Api.RegisterAsync(app, Unique.Email("outsider"));
         var outsiderSlug = await outsider.CreateOrganisationAsync();
-        return new World(a, invitationId, outsider, outsiderSlug);
+        return new World(a, invitationId, outsider, outsiderSlug, await ScheduleWorld.CreateAsync(a));
     }
 
-    private static string Fill(string template, TestOrg org, string invitationId) => template
+    private static string Fill(string template, TestOrg org, string invitationId, ScheduleWorld schedule) => template
         .Replace("{org}", org.Slug, StringComparison.Ordinal)
+        .Replace("{prog}", schedule.ProgrammeId, StringComparison.Ordinal)
+        .Replace("{act}", schedule.ActivityId, StringComparison.Ordinal)
+        .Replace("{shift}", schedule.ShiftId, StringComparison.Ordinal)
+        .Replace("{tpl}", schedule.TemplateId, StringComparison.Ordinal)
         .Replace("{vol}", org.VolunteerMembershipId, StringComparison.Ordinal)
         .Replace("{app}", org.ApplicantMembershipId, StringComparison.Ordinal)
         .Replace("{inv}", invitationId, StringComparison.Ordinal);
@@ -114,9 +129,9 @@ public abstract class TenancyMatrixTests(KaifongApp app)
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, object? body)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method is "PUT" or "POST")
+        if (method is "PUT" or "POST" or "PATCH")
         {
-            request.Content = JsonContent.Create(body ?? new { });
+            request.Content = body is string text ? new StringContent(text, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body ?? new { });
         }
 
         return client.SendAsync(request);
@@ -126,7 +141,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
     private static async Task<string> SnapshotAsync(TestOrg org)
     {
         var parts = new List<string>();
-        foreach (var url in new[] { "", "/pics", "/programmes", "/invitations", "/members" })
+        foreach (var url in new[] { "", "/pics", "/programmes", "/invitations", "/members", "/activity-types", "/shift-templates", "/shifts?from=2026-12-01&to=2027-01-31" })
         {
             parts.Add((await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}{url}")).ToJsonString());
         }
@@ -145,13 +160,14 @@ public abstract class TenancyMatrixTests(KaifongApp app)
             var own = await TestOrg.CreateAsync(app);
             await own.Admin.InviteAsync(own.Slug);
             var invitationId = (await own.Admin.GetJsonAsync($"/api/v1/organisations/{own.Slug}/invitations")).AsArray()[0]!["id"]!.GetValue<string>();
-            var ok = await SendAsync(own.Admin.Http, endpoint.Method, Fill(endpoint.Path, own, invitationId), endpoint.Body);
+            var schedule = await ScheduleWorld.CreateAsync(own);
+            var ok = await SendAsync(own.Admin.Http, endpoint.Method, Fill(endpoint.Path, own, invitationId, schedule), Body(endpoint, schedule));
             Assert.True(endpoint.AdminStatus == ok.StatusCode, $"{endpointName} as admin: {(int)ok.StatusCode} {await ok.Content.ReadAsStringAsync()}");
             return;
         }
 
         var world = await SharedWorldAsync();
-        var url = Fill(endpoint.Path, world.A, world.InvitationId);
+        var url = Fill(endpoint.Path, world.A, world.InvitationId, world.Schedule);
         var before = await SnapshotAsync(world.A);
         var client = caller switch
         {
@@ -160,7 +176,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
             _ => Api.Anonymous(app, "en"),
         };
 
-        var response = await SendAsync(client, endpoint.Method, url, endpoint.Body);
+        var response = await SendAsync(client, endpoint.Method, url, Body(endpoint, world.Schedule));
         switch (caller)
         {
             case "anonymous":
@@ -189,7 +205,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
     {
         var need = Pages[pageTemplate];
         var world = await SharedWorldAsync();
-        var url = Fill(pageTemplate, world.A, world.InvitationId);
+        var url = Fill(pageTemplate, world.A, world.InvitationId, world.Schedule);
         var page = caller switch
         {
             "admin" => await PageClient.SignInAsync(app, world.A.Admin.Email),
@@ -221,6 +237,10 @@ public abstract class TenancyMatrixTests(KaifongApp app)
                 break;
         }
     }
+
+    /// <summary>The body with the organisation's own ids put in (bodies name {prog} where a programme id goes).</summary>
+    private static object? Body(Endpoint endpoint, ScheduleWorld schedule) =>
+        endpoint.Body is null ? null : System.Text.Json.JsonSerializer.Serialize(endpoint.Body).Replace("{prog}", schedule.ProgrammeId, StringComparison.Ordinal);
 
     private static string PathOf(Uri location) =>
         location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
@@ -330,3 +350,27 @@ public sealed class TenancyMatrixTestsOnSqlite(SqliteApp app) : TenancyMatrixTes
 
 [Collection(PostgresCollection.Name)]
 public sealed class TenancyMatrixTestsOnPostgres(PostgresApp app) : TenancyMatrixTests(app);
+
+/// <summary>A programme, a weekly activity (Mondays in December 2026) and a shift template in an organisation, made through the API.</summary>
+public sealed record ScheduleWorld(string ProgrammeId, string ActivityId, string ShiftId, string TemplateId)
+{
+    public static object ActivityBody(string programmeId) => new
+    {
+        title = "Matrix activity", programmeId, start = "2026-12-07T09:00", end = "2026-12-07T12:00", rrule = "FREQ=WEEKLY;BYDAY=MO;COUNT=4",
+        shifts = new[] { new { role = "Helper", start = "09:00", end = "12:00", minimum = 1, target = 2, maximum = 2 } },
+    };
+
+    public static object TemplateBody(string programmeId, string name) => new
+    {
+        name, programmeId, days = new[] { "MO", "WE" }, start = "09:00", end = "12:00", role = "Helper", minimum = 1, target = 2, maximum = 2,
+    };
+
+    public static async Task<ScheduleWorld> CreateAsync(TestOrg org)
+    {
+        var programme = await org.Admin.CreateProgrammeAsync(org.Slug, "Matrix " + Unique.Id());
+        var activity = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", ActivityBody(programme)));
+        var template = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates", TemplateBody(programme, "Matrix template")));
+        return new ScheduleWorld(programme, activity["id"]!.GetValue<string>(), activity["occurrences"]![0]!["shifts"]![0]!["id"]!.GetValue<string>(),
+            template["id"]!.GetValue<string>());
+    }
+}

@@ -104,11 +104,14 @@ public sealed class CalendarFeeds(KaifongDb db, TimeProvider time, Links links, 
 
         if (!mine && !s.Cancelled)
         {
-            text += $" ({l.WithLanguage(language, "State." + s.State)} {s.Assigned}/{s.Target})";
+            text += $" ({l.WithLanguage(language, StateKey(s.State))} {s.Assigned}/{s.Target})";
         }
 
         return s.Cancelled ? l.WithLanguage(language, "Feed.Cancelled") + text : text;
     }
+
+    /// <summary>The resource key of a fill state's word (State.Gap 缺人 …).</summary>
+    public static string StateKey(FillState state) => $"State.{state}";
 
     private async Task<string> TokenAsync(Guid userId, Guid? organisationId, Guid? programmeId, CancellationToken ct)
     {

@@ -81,8 +81,9 @@ public static class ScheduleEndpoints
             return TypedResults.Ok(await queries.ShiftsAsync(org, filter, http.RequestAborted));
         });
 
-        g.MapGet("/shift-templates", async (CurrentOrg current, CatalogueCommands commands, HttpContext http) =>
-            TypedResults.Ok(await commands.TemplatesAsync(current.Context, http.RequestAborted)));
+        g.MapGet("/shift-templates", async Task<Results<Ok<ShiftTemplateDto[]>, ProblemHttpResult>> (
+            CurrentOrg current, CatalogueCommands commands, Problems problems, HttpContext http) =>
+            current.Context.Viewer.IsStaff ? TypedResults.Ok(await commands.TemplatesAsync(current.Context, http.RequestAborted)) : problems.Forbidden());
 
         g.MapPost("/shift-templates", async Task<Results<Created<ShiftTemplateDto>, ProblemHttpResult>> (
             ShiftTemplateRequest body, CurrentOrg current, CatalogueCommands commands, Problems problems, HttpContext http) =>
