@@ -15,57 +15,91 @@ public abstract class HostileInputTests(KaifongApp app)
     private static readonly string Huge = new('x', 100 * 1024);
 
     /// <summary>The people and places one endpoint's case needs.</summary>
-    private sealed record Ctx(TestOrg Org, Guid OrgId, Api Other, string Token);
+    private sealed record Ctx(TestOrg Org, Guid OrgId, Api Other, string Token, ScheduleWorld Schedule);
 
     /// <summary>An endpoint with a valid body to start from; each case replaces one field (a JSON path) with something hostile.</summary>
-    private sealed record Target(string Method, Func<Ctx, string> Url, Func<Ctx, HttpClient> Client, Func<JsonObject> Valid, string[] Fields);
+    private sealed record Target(string Method, Func<Ctx, string> Url, Func<Ctx, HttpClient> Client, Func<Ctx, JsonObject> Valid, string[] Fields);
 
     private static HttpClient Anon(KaifongApp app) => Api.Anonymous(app, "en");
 
     private Dictionary<string, Target> Targets() => new()
     {
         ["register"] = new("POST", _ => "/api/v1/auth/register", _ => Anon(app),
-            () => new JsonObject { ["email"] = Unique.Email("hostile"), ["password"] = Api.Password, ["displayName"] = "Hostile", ["language"] = "en" },
+            _ => new JsonObject { ["email"] = Unique.Email("hostile"), ["password"] = Api.Password, ["displayName"] = "Hostile", ["language"] = "en" },
             ["email", "password", "displayName", "language"]),
         ["login"] = new("POST", _ => "/api/v1/auth/login", _ => Anon(app),
-            () => new JsonObject { ["email"] = Unique.Email("nobody"), ["password"] = Api.Password, ["twoFactorCode"] = "123456" },
+            _ => new JsonObject { ["email"] = Unique.Email("nobody"), ["password"] = Api.Password, ["twoFactorCode"] = "123456" },
             ["email", "password", "twoFactorCode", "twoFactorRecoveryCode"]),
-        ["refresh"] = new("POST", _ => "/api/v1/auth/refresh", _ => Anon(app), () => new JsonObject { ["refreshToken"] = "abc" }, ["refreshToken"]),
-        ["forgot-password"] = new("POST", _ => "/api/v1/auth/forgot-password", _ => Anon(app), () => new JsonObject { ["email"] = Unique.Email("nobody") }, ["email"]),
+        ["refresh"] = new("POST", _ => "/api/v1/auth/refresh", _ => Anon(app), _ => new JsonObject { ["refreshToken"] = "abc" }, ["refreshToken"]),
+        ["forgot-password"] = new("POST", _ => "/api/v1/auth/forgot-password", _ => Anon(app), _ => new JsonObject { ["email"] = Unique.Email("nobody") }, ["email"]),
         ["reset-password"] = new("POST", _ => "/api/v1/auth/reset-password", _ => Anon(app),
-            () => new JsonObject { ["email"] = Unique.Email("nobody"), ["resetCode"] = "abc", ["newPassword"] = Api.Password },
+            _ => new JsonObject { ["email"] = Unique.Email("nobody"), ["resetCode"] = "abc", ["newPassword"] = Api.Password },
             ["email", "resetCode", "newPassword"]),
-        ["magic-link"] = new("POST", _ => "/api/v1/auth/magic-link", _ => Anon(app), () => new JsonObject { ["email"] = Unique.Email("nobody") }, ["email"]),
+        ["magic-link"] = new("POST", _ => "/api/v1/auth/magic-link", _ => Anon(app), _ => new JsonObject { ["email"] = Unique.Email("nobody") }, ["email"]),
         ["2fa"] = new("POST", _ => "/api/v1/auth/2fa", c => c.Other.Http,
-            () => new JsonObject { ["enable"] = false, ["twoFactorCode"] = "123456", ["resetSharedKey"] = false, ["resetRecoveryCodes"] = false },
+            _ => new JsonObject { ["enable"] = false, ["twoFactorCode"] = "123456", ["resetSharedKey"] = false, ["resetRecoveryCodes"] = false },
             ["enable", "twoFactorCode", "resetSharedKey", "resetRecoveryCodes"]),
         ["me/profile"] = new("PUT", _ => "/api/v1/me/profile", c => c.Other.Http,
-            () => new JsonObject { ["displayName"] = "Other", ["language"] = "en", ["phone"] = "91234567", ["district"] = "Tsuen Wan", ["skills"] = new JsonArray("急救") },
+            _ => new JsonObject { ["displayName"] = "Other", ["language"] = "en", ["phone"] = "91234567", ["district"] = "Tsuen Wan", ["skills"] = new JsonArray("急救") },
             ["displayName", "language", "phone", "district", "skills", "skills[0]"]),
         ["organisations"] = new("POST", _ => "/api/v1/organisations", c => c.Other.Http,
-            () => new JsonObject { ["name"] = "Hostile centre", ["slug"] = Unique.Slug(), ["timeZone"] = "Asia/Hong_Kong", ["defaultLanguage"] = "zh-HK" },
+            _ => new JsonObject { ["name"] = "Hostile centre", ["slug"] = Unique.Slug(), ["timeZone"] = "Asia/Hong_Kong", ["defaultLanguage"] = "zh-HK" },
             ["name", "slug", "timeZone", "defaultLanguage"]),
         ["organisation"] = new("PUT", c => $"/api/v1/organisations/{c.Org.Slug}", c => c.Org.Admin.Http,
-            () => new JsonObject { ["name"] = "Renamed", ["timeZone"] = "Asia/Hong_Kong", ["defaultLanguage"] = "en" },
+            _ => new JsonObject { ["name"] = "Renamed", ["timeZone"] = "Asia/Hong_Kong", ["defaultLanguage"] = "en" },
             ["name", "timeZone", "defaultLanguage"]),
         ["pics"] = new("PUT", c => $"/api/v1/organisations/{c.Org.Slug}/pics", c => c.Org.Admin.Http,
-            () => new JsonObject { ["language"] = "zh-HK", ["text"] = "我們只收集所需資料。" }, ["language", "text"]),
+            _ => new JsonObject { ["language"] = "zh-HK", ["text"] = "我們只收集所需資料。" }, ["language", "text"]),
         ["programmes"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/programmes", c => c.Org.Admin.Http,
-            () => new JsonObject { ["name"] = "Programme " + Unique.Id() }, ["name"]),
+            _ => new JsonObject { ["name"] = "Programme " + Unique.Id() }, ["name"]),
         ["invitations"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/invitations", c => c.Org.Admin.Http,
-            () => new JsonObject { ["role"] = "Volunteer", ["programmeIds"] = new JsonArray(), ["requiresApproval"] = true, ["maxUses"] = 3 },
+            _ => new JsonObject { ["role"] = "Volunteer", ["programmeIds"] = new JsonArray(), ["requiresApproval"] = true, ["maxUses"] = 3 },
             ["role", "programmeIds", "requiresApproval", "expiresAt", "maxUses"]),
-        ["accept"] = new("POST", c => $"/api/v1/invitations/{c.Token}/accept", c => c.Other.Http, () => new JsonObject(), ["anything"]),
+        ["accept"] = new("POST", c => $"/api/v1/invitations/{c.Token}/accept", c => c.Other.Http, _ => new JsonObject(), ["anything"]),
         ["roles"] = new("PUT", c => $"/api/v1/organisations/{c.Org.Slug}/members/{c.Org.VolunteerMembershipId}/roles", c => c.Org.Admin.Http,
-            () => new JsonObject { ["roles"] = new JsonArray("Volunteer"), ["programmeIds"] = new JsonArray() },
+            _ => new JsonObject { ["roles"] = new JsonArray("Volunteer"), ["programmeIds"] = new JsonArray() },
             ["roles", "roles[0]", "programmeIds"]),
         ["skills"] = new("PUT", c => $"/api/v1/organisations/{c.Org.Slug}/members/{c.Org.VolunteerMembershipId}/skills", c => c.Org.Admin.Http,
-            () => new JsonObject { ["skills"] = new JsonArray(new JsonObject { ["name"] = "急救", ["verified"] = true, ["expiresOn"] = "2027-06-30" }) },
+            _ => new JsonObject { ["skills"] = new JsonArray(new JsonObject { ["name"] = "急救", ["verified"] = true, ["expiresOn"] = "2027-06-30" }) },
             ["skills", "skills[0]", "skills[0].name", "skills[0].verified", "skills[0].expiresOn"]),
+        ["activity-types"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/activity-types", c => c.Org.Admin.Http,
+            _ => new JsonObject
+            {
+                ["name"] = "Type " + Unique.Id(), ["requiredSkills"] = new JsonArray("急救"),
+                ["form"] = new JsonArray(new JsonObject { ["label"] = "T-shirt size", ["kind"] = "Choice", ["required"] = true, ["choices"] = new JsonArray("S", "M") }),
+            },
+            ["name", "requiredSkills", "requiredSkills[0]", "form", "form[0]", "form[0].label", "form[0].kind", "form[0].required", "form[0].choices"]),
+        ["activities"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/activities", c => c.Org.Admin.Http,
+            c => new JsonObject
+            {
+                ["title"] = "Hostile activity", ["programmeId"] = c.Schedule.ProgrammeId, ["venue"] = "Hall", ["district"] = "Tsuen Wan",
+                ["start"] = "2026-12-08T09:00", ["end"] = "2026-12-08T12:00", ["rrule"] = "FREQ=WEEKLY;COUNT=2", ["registrationDeadline"] = "P1D",
+                ["privacyMode"] = true, ["outdoor"] = false, ["notes"] = "Bring water",
+                ["shifts"] = new JsonArray(new JsonObject
+                {
+                    ["role"] = "Helper", ["start"] = "09:00", ["end"] = "12:00", ["minimum"] = 1, ["target"] = 2, ["maximum"] = 3, ["requiredSkills"] = new JsonArray(),
+                }),
+            },
+            ["title", "programmeId", "activityTypeId", "venue", "district", "start", "end", "rrule", "registrationDeadline", "privacyMode", "outdoor",
+             "leadMembershipId", "notes", "shifts", "shifts[0]", "shifts[0].role", "shifts[0].start", "shifts[0].end", "shifts[0].minimum",
+             "shifts[0].target", "shifts[0].maximum", "shifts[0].requiredSkills"]),
+        ["activity"] = new("PATCH", c => $"/api/v1/organisations/{c.Org.Slug}/activities/{c.Schedule.ActivityId}", c => c.Org.Admin.Http,
+            _ => new JsonObject { ["scope"] = "following", ["date"] = "2026-12-14", ["venue"] = "Other hall" },
+            ["scope", "date", "title", "start", "end", "rrule", "venue", "district", "registrationDeadline", "shifts", "programmeId", "leadMembershipId"]),
+        ["shift-templates"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/shift-templates", c => c.Org.Admin.Http,
+            c => new JsonObject
+            {
+                ["name"] = "Template " + Unique.Id(), ["programmeId"] = c.Schedule.ProgrammeId, ["days"] = new JsonArray("MO", "FR"), ["start"] = "09:00",
+                ["end"] = "12:00", ["role"] = "Helper", ["minimum"] = 1, ["target"] = 2, ["maximum"] = 2,
+            },
+            ["name", "programmeId", "days", "days[0]", "start", "end", "role", "minimum", "target", "maximum", "requiredSkills", "district"]),
+        ["generate"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/shift-templates/{c.Schedule.TemplateId}/generate", c => c.Org.Admin.Http,
+            _ => new JsonObject { ["month"] = "2027-02" }, ["month"]),
     };
 
     public static TheoryData<string> EndpointNames() =>
-        ["register", "login", "refresh", "forgot-password", "reset-password", "magic-link", "2fa", "me/profile", "organisations", "organisation", "pics", "programmes", "invitations", "accept", "roles", "skills"];
+        ["register", "login", "refresh", "forgot-password", "reset-password", "magic-link", "2fa", "me/profile", "organisations", "organisation", "pics", "programmes", "invitations", "accept", "roles", "skills",
+         "activity-types", "activities", "activity", "shift-templates", "generate"];
 
     private static readonly Func<JsonNode?>[] HostileValues =
     [
@@ -139,7 +173,11 @@ public abstract class HostileInputTests(KaifongApp app)
         var counts = await app.WithDbAsync(async db =>
             $"{await db.Organisations.CountAsync(o => !db.Memberships.Any(m => m.OrganisationId == o.Id))} "
             + $"{await db.Programmes.CountAsync(p => p.OrganisationId == orgId)} {await db.Invitations.CountAsync(i => i.OrganisationId == orgId)} "
-            + $"{await db.Memberships.CountAsync(m => m.OrganisationId == orgId)} {await db.MemberSkills.CountAsync(m => m.OrganisationId == orgId)}");
+            + $"{await db.Memberships.CountAsync(m => m.OrganisationId == orgId)} {await db.MemberSkills.CountAsync(m => m.OrganisationId == orgId)} "
+            + $"{await db.ActivityTypes.CountAsync(t => t.OrganisationId == orgId)} {await db.Activities.CountAsync(a => a.OrganisationId == orgId)} "
+            + $"{await db.Occurrences.CountAsync(o => o.OrganisationId == orgId)} {await db.Shifts.CountAsync(s => s.OrganisationId == orgId)} "
+            + $"{await db.ShiftTemplates.CountAsync(t => t.OrganisationId == orgId)}");
+        var activity = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/activities/{c.Schedule.ActivityId}");
         var org = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}");
         var pics = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/pics");
         var member = await app.WithDbAsync(async db =>
@@ -148,7 +186,7 @@ public abstract class HostileInputTests(KaifongApp app)
             return $"{m.Roles} {m.Status} {m.Programmes.Count}";
         });
         var me = await c.Other.GetJsonAsync("/api/v1/me");
-        return string.Join("\n", counts, org.ToJsonString(), pics.ToJsonString(), member, me.ToJsonString());
+        return string.Join("\n", counts, org.ToJsonString(), pics.ToJsonString(), member, me.ToJsonString(), activity.ToJsonString());
     }
 
     private static async Task AssertSaneAsync(HttpResponseMessage response, string what)
@@ -170,7 +208,7 @@ public abstract class HostileInputTests(KaifongApp app)
         var other = await Api.RegisterAsync(app, Unique.Email("other"));
         var token = await org.Admin.InviteAsync(org.Slug, maxUses: 50);
         var orgId = Guid.Parse((await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}"))["id"]!.GetValue<string>());
-        return new Ctx(org, orgId, other, token);
+        return new Ctx(org, orgId, other, token, await ScheduleWorld.CreateAsync(org));
     }
 
     [Theory]
@@ -211,7 +249,7 @@ public abstract class HostileInputTests(KaifongApp app)
         {
             foreach (var hostile in HostileValues)
             {
-                var body = target.Valid();
+                var body = target.Valid(c);
                 var value = hostile();
                 Replace(body, field, value);
                 var email = body["email"] is JsonValue v && v.TryGetValue<string>(out var e) ? e : null;
