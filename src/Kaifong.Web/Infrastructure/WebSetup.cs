@@ -93,6 +93,8 @@ public static class WebSetup
     public static WebApplication MapKaifongEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health");
+        // Liveness without the database: the baseline the benchmarks compare pages with, and a probe for load balancers.
+        app.MapGet("/ping", () => TypedResults.Text("pong")).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapPreferences();
