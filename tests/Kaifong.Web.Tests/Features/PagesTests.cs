@@ -13,7 +13,8 @@ public abstract class PagesTests(KaifongApp app)
 
     public static TheoryData<string> MemberFormPages() =>
         ["/organisations/new", "/me/profile", "/account/two-factor", "/account/passkeys", "/o/{org}", "/o/{org}/members", "/o/{org}/members/{vol}",
-         "/o/{org}/invitations", "/o/{org}/programmes", "/o/{org}/settings", "/o/{org}/audit", "/invite/{token}"];
+         "/o/{org}/invitations", "/o/{org}/programmes", "/o/{org}/settings", "/o/{org}/audit", "/invite/{token}",
+         "/me/shifts", "/me/open-shifts", "/me/calendar"];
 
     private static void AssertLabelled(IDocument doc, string url)
     {

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Kaifong.Domain.Scheduling;
+using Kaifong.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaifong.Web.Tests.Features;
+
+/// <summary>The volunteer's pages (my shifts, find shifts, a shift, the calendar subscription) and live updates, as a browser gets them.</summary>
+public abstract class VolunteerPagesTests(KaifongApp app)
+{
+    private async Task<(TestOrg Org, string ProgrammeId, JsonNode Activity)> SetUpAsync()
+    {
+        var org = await TestOrg.CreateAsync(app);
+        var programme = await org.Admin.CreateProgrammeAsync(org.Slug, "長者送飯");
+        var activity = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
+        {
+            title = "長者送飯", programmeId = programme, venue = "荃灣沙咀道", district = "Tsuen Wan", start = "2026-12-07T09:00", end = "2026-12-07T12:00",
+            rrule = "FREQ=WEEKLY;BYDAY=MO;COUNT=3", privacyMode = true,
+            shifts = new[] { new { role = "司機", start = "09:00", end = "12:00", minimum = 1, target = 2, maximum = 2 } },
+        }));
+        return (org, programme, activity);
+    }
+
+    private static string ShiftId(JsonNode activity, int occurrence) => activity["occurrences"]![occurrence]!["shifts"]![0]!["id"]!.GetValue<string>();
+
+    private Task HoldAsync(string shiftId, string membershipId) => app.WithDbAsync(async db =>
+    {
+        var m = await db.Memberships.SingleAsync(x => x.Id == Guid.Parse(membershipId));
+        db.Signups.Add(new Signup { Id = Guid.NewGuid(), OrganisationId = m.OrganisationId, ShiftId = Guid.Parse(shiftId), MembershipId = m.Id, UserId = m.UserId, Status = SignupStatus.Assigned });
+        await db.SaveChangesAsync();
+        return await db.Shifts.Where(s => s.Id == Guid.Parse(shiftId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Assigned, s => s.Assigned + 1));
+    });
+
+    [Fact]
+    public async Task My_shifts_shows_my_shift_with_its_status_and_a_countdown_in_my_language()
+    {
+        var (org, _, activity) = await SetUpAsync();
+        await HoldAsync(ShiftId(activity, 0), org.VolunteerMembershipId);
+        await org.Volunteer.PutAsync("/api/v1/me/profile", new { displayName = "陳大文", language = "zh-HK" });
+        var page = await PageClient.SignInAsync(app, org.Volunteer.Email, language: "en"); // the profile's language wins over the browser's
+
+        var (response, doc) = await page.GetPageAsync("/me/shifts");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = doc.Body!.TextContent;
+        Assert.Contains("長者送飯 · 司機", text, StringComparison.Ordinal);
+        Assert.Contains("待確認出席", text, StringComparison.Ordinal);
+        Assert.Contains("還有", text, StringComparison.Ordinal); // countdown to the next shift
+        Assert.NotNull(doc.QuerySelector($"a[href='/o/{org.Slug}/shifts/{ShiftId(activity, 0)}']"));
+    }
+
+    [Fact]
+    public async Task Find_shifts_lists_open_shifts_and_an_empty_list_says_what_to_do()
+    {
+        var (org, _, activity) = await SetUpAsync();
+        var page = await PageClient.SignInAsync(app, org.Volunteer.Email);
+
+        var (response, doc) = await page.GetPageAsync("/me/open-shifts?from=2026-12-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, doc.QuerySelectorAll(".kf-shift").Length);
+        Assert.Contains("0/2 places", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector($"a[href='/o/{org.Slug}/shifts/{ShiftId(activity, 2)}']"));
+
+        var (_, later) = await page.GetPageAsync("/me/open-shifts?from=2027-06-01");
+        Assert.Empty(later.QuerySelectorAll(".kf-shift"));
+        Assert.NotNull(later.QuerySelector(".kf-empty"));
+        var (bad, badDoc) = await page.GetPageAsync("/me/open-shifts?from=not-a-date&district=Atlantis");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.NotNull(badDoc.QuerySelector("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task A_shift_page_shows_counts_not_names_and_adds_itself_to_a_calendar()
+    {
+        var (org, _, activity) = await SetUpAsync();
+        var shiftId = ShiftId(activity, 0);
+        await HoldAsync(shiftId, org.VolunteerMembershipId);
+        var other = await PageClient.SignInAsync(app, org.Admin.Email);
+        var volunteerName = (await org.Volunteer.GetJsonAsync("/api/v1/me"))["displayName"]?.GetValue<string>();
+
+        var (response, doc) = await other.GetPageAsync($"/o/{org.Slug}/shifts/{shiftId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1/2 places", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(org.Volunteer.Email, doc.Body.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(volunteerName))
+        {
+            Assert.DoesNotContain(volunteerName, doc.Body.TextContent, StringComparison.Ordinal);
+        }
+
+        var ics = await other.Http.GetAsync($"/o/{org.Slug}/shifts/{shiftId}?handler=ics");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        var calendar = Ical.Net.Calendar.Load(await ics.Content.ReadAsStringAsync())!;
+        var e = Assert.Single(calendar.Events);
+        Assert.Equal($"shift-{Guid.Parse(shiftId):N}@kaifong", e.Uid);
+        Assert.Equal("荃灣沙咀道", e.Location);
+
+        var stranger = await PageClient.SignInAsync(app, (await TestOrg.CreateAsync(app)).Admin.Email);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/o/{org.Slug}/shifts/{shiftId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/o/{org.Slug}/shifts/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Calendar_page_gives_a_secret_link_that_a_reset_replaces()
+    {
+        var (org, _, _) = await SetUpAsync();
+        var page = await PageClient.SignInAsync(app, org.Volunteer.Email);
+        var (_, doc) = await page.GetPageAsync("/me/calendar");
+        var url = doc.QuerySelector("#feed-url")!.GetAttribute("value")!;
+        Assert.StartsWith("http://kaifong.test/calendar/", url, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("a[href^='webcal://kaifong.test/calendar/']"));
+
+        var reset = await page.PostFormAsync("/me/calendar", "/me/calendar", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var (_, after) = await page.GetPageAsync("/me/calendar");
+        Assert.NotEqual(url, after.QuerySelector("#feed-url")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.Anonymous(app).GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_open_calendar_hears_that_shifts_changed_and_outsiders_cannot_listen()
+    {
+        var (org, programme, _) = await SetUpAsync();
+        await using var coordinator = await ConnectAsync(org.Admin.Email, org.Slug);
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        coordinator.On("shiftsChanged", () => heard.TrySetResult());
+
+        await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
+        {
+            title = "加開一場", programmeId = programme, start = "2026-12-09T09:00", end = "2026-12-09T12:00",
+            shifts = new[] { new { role = "司機", start = "09:00", end = "12:00", minimum = 1, target = 1, maximum = 1 } },
+        });
+
+        await heard.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var outsider = await TestOrg.CreateAsync(app);
+        await using var stranger = await ConnectAsync(outsider.Admin.Email, outsider.Slug);
+        Assert.False(await stranger.InvokeAsync<bool>("Join", org.Slug));
+        Assert.True(await coordinator.InvokeAsync<bool>("Join", org.Slug));
+    }
+
+    /// <summary>A SignalR client signed in with the page cookie, over long polling through the test server.</summary>
+    private async Task<HubConnection> ConnectAsync(string email, string slug)
+    {
+        var cookies = new System.Net.CookieContainer();
+        var client = app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        var page = new PageClient(client);
+        var signIn = await page.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Api.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var connection = new HubConnectionBuilder()
+            .WithUrl($"http://localhost/hubs/schedule?org={slug}", o =>
+            {
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = app.Server.CreateHandler() };
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class VolunteerPagesTestsOnSqlite(SqliteApp app) : VolunteerPagesTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class VolunteerPagesTestsOnPostgres(PostgresApp app) : VolunteerPagesTests(app);
