@@ -24,7 +24,9 @@ public sealed class GapsModel(ScheduleQueries queries, TimeProvider time, IStrin
     public IReadOnlyList<GapRow> Gaps { get; private set; } = [];
     public IReadOnlyList<GapRow> Shorts { get; private set; } = [];
 
-    public string Week => $"{Day(Start)} – {Day(End)}";
+    public string FirstDay => Day(Start);
+
+    public string LastDay => Day(End);
 
     public string WeekUrl(DateOnly from) => from == Today
         ? $"/o/{Org.Slug}/gaps"
@@ -41,7 +43,7 @@ public sealed class GapsModel(ScheduleQueries queries, TimeProvider time, IStrin
     }
 
     private GapRow Row(ShiftDto s) =>
-        new(s, $"{Day(s.OccurrenceDate)} ({s.Start.ToString("ddd", CultureInfo.CurrentCulture)})", ShiftText.Times(s), ShiftText.Label(s, l), $"/o/{Org.Slug}/shifts/{s.Id}");
+        new(s, l["Gaps.Day", Day(DateOnly.FromDateTime(s.Start.DateTime)), s.Start.ToString("ddd", CultureInfo.CurrentCulture)], ShiftText.Times(s), ShiftText.Label(s, l), $"/o/{Org.Slug}/shifts/{s.Id}");
 
     private static string Day(DateOnly d) => d.ToString(CultureInfo.CurrentCulture.DateTimeFormat.MonthDayPattern, CultureInfo.CurrentCulture);
 }
