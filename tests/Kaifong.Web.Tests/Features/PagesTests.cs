@@ -16,7 +16,7 @@ public abstract class PagesTests(KaifongApp app)
          "/o/{org}/invitations", "/o/{org}/programmes", "/o/{org}/settings", "/o/{org}/audit", "/invite/{token}",
          "/me/shifts", "/me/open-shifts", "/me/calendar"];
 
-    private static void AssertLabelled(IDocument doc, string url)
+    internal static void AssertLabelled(IDocument doc, string url)
     {
         var fields = doc.QuerySelectorAll("input, select, textarea")
             .Where(e => e.GetAttribute("type")?.ToLowerInvariant() is not ("hidden" or "submit" or "button" or "reset" or "image"))
