@@ -82,6 +82,9 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["/o/{org}/settings"] = Need.Admin,
         ["/o/{org}/audit"] = Need.Admin,
         ["/o/{org}/shifts/{shift}"] = Need.Member,
+        ["/o/{org}/calendar"] = Need.Staff,
+        ["/o/{org}/board"] = Need.Staff,
+        ["/o/{org}/gaps"] = Need.Staff,
     };
 
     public static TheoryData<string, string> PageMatrix()

@@ -13,6 +13,7 @@ public static class SchedulingSetup
         services.AddScoped<CatalogueCommands>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoSchedule>();
+        services.AddSingleton<Holidays>();
         services.AddHostedService<OccurrenceWindowWorker>();
         var signalR = services.AddSignalR();
         var redis = config["Redis:Configuration"];

@@ -26,7 +26,7 @@ public sealed record CalendarHolidayDto(string Date, string Name);
 /// </summary>
 public sealed class CalendarModel(
     KaifongDb db, OrganisationCommands organisations, CatalogueCommands catalogue, CalendarFeeds feeds, ScheduleQueries queries,
-    Problems problems, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    Problems problems, TimeProvider clock, IStringLocalizer<SharedResource> localizer, Holidays holidayCalendar)
     : BoardPageModel(db, organisations, catalogue, feeds, clock, localizer)
 {
     private static readonly Dictionary<string, string> Views = new(StringComparer.OrdinalIgnoreCase)
@@ -88,7 +88,7 @@ public sealed class CalendarModel(
         var events = shifts.Select(s => new CalendarEventDto(
             s.Id.ToString(), (byProgramme ? s.ProgrammeId : s.ActivityId).ToString(), $"{s.Title} · {s.Role}",
             Local(s.Start), Local(s.End), ShiftText.StateName(s), ShiftText.Label(s, L), $"/o/{Org.Slug}/shifts/{s.Id}")).ToArray();
-        var holidays = HongKongHolidays.Between(from, to)
+        var holidays = holidayCalendar.Between(from, to)
             .Select(h => new CalendarHolidayDto(h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.Name(Language))).ToArray();
         return new JsonResult(new CalendarFeedDto(events, resources, holidays));
     }
