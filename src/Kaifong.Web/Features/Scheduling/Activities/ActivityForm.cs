@@ -227,7 +227,7 @@ public static class FormErrors
         ["title"] = "Title", ["programmeId"] = "ProgrammeId", ["activityTypeId"] = "ActivityTypeId", ["venue"] = "Venue",
         ["district"] = "District", ["notes"] = "Notes", ["leadMembershipId"] = "LeadMembershipId", ["registrationDeadline"] = "Deadline",
         ["start"] = "StartTime", ["end"] = "EndTime", ["date"] = "Date", ["repeat"] = "Repeat", ["until"] = "Until", ["scope"] = "Scope",
-        ["shifts"] = "Shifts", ["name"] = "Name", ["days"] = "Days", ["form"] = "Questions", ["requiredSkills"] = "Skills", ["month"] = "Month",
+        ["shifts"] = "Shifts", ["name"] = "Name", ["days"] = "Days", ["form"] = "Questions", ["requiredSkills"] = "Skills", ["month"] = "Month", ["skills"] = "Shifts",
         ["role"] = "Role", ["minimum"] = "Minimum", ["maximum"] = "Maximum", ["target"] = "Target",
     };
 
@@ -290,6 +290,16 @@ public static class FormErrors
                 state.AddModelError("Input.Shifts", text(e));
             }
         }
+    }
+
+    /// <summary>The message beside a field (its id is <paramref name="id"/>-error, for aria-describedby), or nothing.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Beside(ModelStateDictionary state, string key, string id)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.TryGetValue(key, out var entry) && entry.Errors.Count > 0
+            ? new Microsoft.AspNetCore.Html.HtmlString(
+                $"<div class=\"invalid-feedback d-block\" id=\"{id}-error\">{System.Net.WebUtility.HtmlEncode(entry.Errors[0].ErrorMessage)}</div>")
+            : Microsoft.AspNetCore.Html.HtmlString.Empty;
     }
 
     private static string Row(string field) => field switch

@@ -19,11 +19,8 @@ public sealed record ActivityServices(
         p.GetRequiredService<IStringLocalizer<SharedResource>>());
 }
 
-/// <summary>
-/// The create and edit pages of an activity: one form (_ActivityFields), shift rows added and removed by plain submits
-/// (no JavaScript needed), errors beside their fields, nothing saved on error.
-/// </summary>
-public abstract class ActivityFormPage : OrgPageModel
+/// <summary>The base of the set-up pages: staff only, the shared services, the first error of a field.</summary>
+public abstract class ActivityPage : OrgPageModel
 {
     private ActivityServices? services;
 
@@ -31,6 +28,16 @@ public abstract class ActivityFormPage : OrgPageModel
 
     protected override Need Requires => Need.Staff;
 
+    public string? Error(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}
+
+/// <summary>
+/// The create and edit pages of an activity: one form (_ActivityFields), shift rows added and removed by plain submits
+/// (no JavaScript needed), errors beside their fields, nothing saved on error.
+/// </summary>
+public abstract class ActivityFormPage : ActivityPage
+{
     [BindProperty]
     public ActivityForm Input { get; set; } = new();
 
@@ -38,9 +45,6 @@ public abstract class ActivityFormPage : OrgPageModel
 
     /// <summary>Edit pages show the scope choice; the create page does not.</summary>
     public virtual bool Editing => false;
-
-    public string? Error(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     protected async Task LoadChoicesAsync() =>
         Choices = await ActivityChoices.LoadAsync(Org, S.Orgs, S.Catalogue, S.Members, S.Queries, HttpContext.RequestAborted);

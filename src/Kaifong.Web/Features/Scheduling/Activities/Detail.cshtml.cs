@@ -5,13 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kaifong.Web.Features.Scheduling.Activities;
 
 /// <summary>One activity: its details, its rule in words, the occurrences that exist with their shifts' fill state; cancel one.</summary>
-public sealed class DetailModel(TimeProvider time) : OrgPageModel
+public sealed class DetailModel(TimeProvider time) : ActivityPage
 {
-    private ActivityServices? services;
-
-    private ActivityServices S => services ??= ActivityServices.From(HttpContext.RequestServices);
-
-    protected override Need Requires => Need.Staff;
 
     public ActivityDto Activity { get; private set; } = null!;
     public string? Programme { get; private set; }
@@ -75,9 +70,6 @@ public sealed class DetailModel(TimeProvider time) : OrgPageModel
         Lead = activity.LeadMembershipId is { } m ? (await S.Members.GetAsync(Org, m, withContact: false, ct))?.DisplayName : null;
         return null;
     }
-
-    public string? Error(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     public static string StateClass(ShiftDto s) => s.Cancelled ? "cancelled" : s.State.ToString().ToLowerInvariant();
 }
