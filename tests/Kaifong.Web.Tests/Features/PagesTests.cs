@@ -15,7 +15,7 @@ public abstract class PagesTests(KaifongApp app)
         ["/organisations/new", "/me/profile", "/account/two-factor", "/account/passkeys", "/o/{org}", "/o/{org}/members", "/o/{org}/members/{vol}",
          "/o/{org}/invitations", "/o/{org}/programmes", "/o/{org}/settings", "/o/{org}/audit", "/invite/{token}"];
 
-    private static void AssertLabelled(IDocument doc, string url)
+    internal static void AssertLabelled(IDocument doc, string url)
     {
         var fields = doc.QuerySelectorAll("input, select, textarea")
             .Where(e => e.GetAttribute("type")?.ToLowerInvariant() is not ("hidden" or "submit" or "button" or "reset" or "image"))

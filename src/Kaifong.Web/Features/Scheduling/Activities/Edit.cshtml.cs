@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kaifong.Domain.Common;
+using Kaifong.Domain.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kaifong.Web.Features.Scheduling.Activities;
@@ -64,6 +65,11 @@ public sealed class EditModel : ActivityFormPage
             {
                 errors = [.. failures.Select(e => e with { Field = "date" })];
             }
+        }
+        else
+        {
+            // The pattern or a headcount is wrong: still say what else is (the same check the save makes, nothing saved).
+            errors.AddRange(ActivityRules.Validate(Input.ToInput(null, shifts), Org.Organisation.Zone).Errors);
         }
 
         return await ShowErrorsAsync(errors, rowErrors) ?? Page();

@@ -60,6 +60,11 @@ public sealed class NewModel : ActivityFormPage
 
             errors.AddRange(failures);
         }
+        else
+        {
+            // The pattern or a headcount is wrong: still say what else is (the same check the create makes, nothing saved).
+            errors.AddRange(ActivityRules.Validate(Input.ToInput(null, shifts), Org.Organisation.Zone).Errors);
+        }
 
         return await ShowErrorsAsync(errors, rowErrors) ?? Page();
     }
