@@ -340,6 +340,12 @@ public abstract class ActivityPagesTests(KaifongApp app)
             Assert.True(doc.QuerySelectorAll("main .btn-primary").Length <= 1, $"{url}: more than one primary button");
         }
 
+        var templateId = await app.WithDbAsync(db => db.ShiftTemplates.Where(t => t.ProgrammeId == Guid.Parse(programme)).Select(t => t.Id).SingleAsync());
+        var (_, prefilled) = await page.GetPageAsync($"/o/{org.Slug}/activities/new?template={templateId}");
+        Assert.Equal("送飯上午班", (prefilled.QuerySelector("#f-title") as IHtmlInputElement)!.Value);
+        Assert.Equal("送飯", (prefilled.QuerySelector("#s0-role") as IHtmlInputElement)!.Value);
+        Assert.True((prefilled.QuerySelector("#f-day-TU") as IHtmlInputElement)!.IsChecked);
+
         var volunteer = await PageClient.SignInAsync(app, org.Volunteer.Email);
         foreach (var url in urls)
         {
@@ -355,8 +361,7 @@ public abstract class ActivityPagesTests(KaifongApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await strangerPage.Http.GetAsync($"/o/{stranger.Slug}/activities/{id}/edit?scope=all")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await strangerPage.Http.GetAsync($"/o/{org.Slug}/activities/{id}")).StatusCode);
         var strangerTemplates = $"/o/{stranger.Slug}/templates";
-        var template = await app.WithDbAsync(db => db.ShiftTemplates.Where(t => t.ProgrammeId == Guid.Parse(programme)).Select(t => t.Id).SingleAsync());
-        var generate = await PostAsync(strangerPage, strangerTemplates, $"{strangerTemplates}?handler=Generate&id={template}", [new("month", "2026-12")]);
+        var generate = await PostAsync(strangerPage, strangerTemplates, $"{strangerTemplates}?handler=Generate&id={templateId}", [new("month", "2026-12")]);
         Assert.Equal(HttpStatusCode.NotFound, generate.StatusCode);
         var cancel = await PostAsync(strangerPage, strangerTemplates, $"/o/{stranger.Slug}/activities/{id}?handler=Cancel", [new("date", "2026-12-09")]);
         Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);

@@ -406,6 +406,16 @@ public static class RepeatWords
         return Canonical(a) == Canonical(b);
     }
 
+    /// <summary>Weekday codes (MO…SU) in words: 每週一至五, 每週一、三、五.</summary>
+    public static string DescribeDays(IReadOnlyCollection<string> codes, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var days = Week.Where(d => codes.Contains(Codes[(int)d])).ToList();
+        return days.Count == 5 && !days.Contains(DayOfWeek.Saturday) && !days.Contains(DayOfWeek.Sunday)
+            ? l["Repeat.Weekdays"]
+            : l["Repeat.WeeklyOn", string.Join(Localisation.CurrentLanguage == Languages.En ? ", " : "、", days.Select(DayName))];
+    }
+
     /// <summary>The rule in the reader's words.</summary>
     public static string Describe(string? rrule, Microsoft.Extensions.Localization.IStringLocalizer l)
     {
