@@ -86,5 +86,24 @@ public sealed class PageTests(BrowserApp app) : BrowserTest(app)
         await page.GotoAsync($"/o/{slug}/members");
         await Expect(page.Locator("#members li")).ToHaveCountAsync(2);
         await check(page, "members");
+
+        // The schedule: a coordinator's calendar, board and gaps, and the volunteer's lists and a shift.
+        var (shiftId, first) = await admin.CreateScheduleAsync(slug, lang == "en" ? "Meals" : "長者送飯", lang == "en" ? "Meal delivery" : "長者送飯");
+        var month = Api.NextMonth();
+        await page.GotoAsync($"/o/{slug}/calendar?date={month:yyyy-MM-dd}");
+        await Expect(page.Locator(".ec-event").First).ToBeVisibleAsync();
+        await check(page, "calendar");
+        await page.GotoAsync($"/o/{slug}/board?date={first:yyyy-MM-dd}");
+        await Expect(page.Locator(".ec-event").First).ToBeVisibleAsync();
+        await check(page, "board");
+        await page.GotoAsync($"/o/{slug}/gaps?from={month:yyyy-MM-dd}");
+        await check(page, "gaps");
+        await page.GotoAsync($"/me/open-shifts?from={month:yyyy-MM-dd}");
+        await Expect(page.Locator(".kf-shift").First).ToBeVisibleAsync();
+        await check(page, "open-shifts");
+        await page.GotoAsync($"/o/{slug}/shifts/{shiftId}");
+        await check(page, "shift");
+        await page.GotoAsync("/me/shifts");
+        await check(page, "my-shifts");
     }
 }

@@ -69,6 +69,45 @@ public sealed class Api(HttpClient http, string email)
         Assert.True(response.IsSuccessStatusCode, $"accept: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>POSTs JSON and asserts 201/200; returns the answer.</summary>
+    public async Task<JsonNode> PostJsonAsync(string url, object body)
+    {
+        var response = await Http.PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A programme and a weekly activity on Mondays and Thursdays from next month's first Monday (two shifts an occurrence); returns its first shift's id and date.</summary>
+    public async Task<(string ShiftId, DateOnly First)> CreateScheduleAsync(string slug, string programmeName, string title)
+    {
+        var programme = (await PostJsonAsync($"/api/v1/organisations/{slug}/programmes", new { name = programmeName }))["id"]!.GetValue<string>();
+        var first = NextMonth();
+        while (first.DayOfWeek != DayOfWeek.Monday)
+        {
+            first = first.AddDays(1);
+        }
+
+        var activity = await PostJsonAsync($"/api/v1/organisations/{slug}/activities", new
+        {
+            title, programmeId = programme, venue = "荃灣沙咀道 1 號", district = "Tsuen Wan",
+            start = $"{first:yyyy-MM-dd}T09:00", end = $"{first:yyyy-MM-dd}T12:00", rrule = "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=8",
+            shifts = new[]
+            {
+                new { role = "送飯", start = "09:00", end = "12:00", minimum = 2, target = 4, maximum = 4 },
+                new { role = "司機", start = "09:30", end = "12:00", minimum = 0, target = 1, maximum = 1 },
+            },
+        });
+        return (activity["occurrences"]![0]!["shifts"]![0]!["id"]!.GetValue<string>(), first);
+    }
+
+    /// <summary>The first day of next month (local time of the machine, which is where the browser runs).</summary>
+    public static DateOnly NextMonth()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+    }
+
     public async Task<JsonNode> GetJsonAsync(string url)
     {
         var response = await Http.GetAsync(url);

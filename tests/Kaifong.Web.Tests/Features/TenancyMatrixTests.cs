@@ -85,6 +85,12 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["/o/{org}/calendar"] = Need.Staff,
         ["/o/{org}/board"] = Need.Staff,
         ["/o/{org}/gaps"] = Need.Staff,
+        ["/o/{org}/activities"] = Need.Staff,
+        ["/o/{org}/activities/new"] = Need.Staff,
+        ["/o/{org}/activities/{act}"] = Need.Staff,
+        ["/o/{org}/activities/{act}/edit?date=2026-12-14&scope=this"] = Need.Staff,
+        ["/o/{org}/activity-types"] = Need.Staff,
+        ["/o/{org}/templates"] = Need.Staff,
     };
 
     public static TheoryData<string, string> PageMatrix()
