@@ -44,6 +44,7 @@ public static class SchedulingErrors
     public static readonly Error DaysRequired = new("validation", "Error.DaysRequired", Field: "days");
     public static readonly Error InvalidMonth = new("validation", "Error.InvalidMonth", Field: "month");
     public static readonly Error MonthHasNoDays = new("shift_template.no_days", "Error.MonthHasNoDays", ErrorKind.Conflict, "month");
+    public static readonly Error AlreadyGenerated = new("shift_template.already_generated", "Error.AlreadyGenerated", ErrorKind.Conflict, "month");
     public static readonly Error FormInvalid = new("validation", "Error.FormInvalid", Field: "form");
     public static readonly Error StartInPast = new("activity.start_in_past", "Error.StartInPast", Field: "start");
     public static readonly Error MaximumBelowAssigned = new("shift.maximum_below_assigned", "Error.MaximumBelowAssigned", ErrorKind.Conflict, "shifts.maximum");

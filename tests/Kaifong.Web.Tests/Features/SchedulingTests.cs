@@ -239,6 +239,8 @@ public abstract class SchedulingTests(KaifongApp app)
         var occurrences = (await Api.Json(generated))["occurrences"]!.AsArray();
         Assert.Equal(23, occurrences.Count); // the weekdays of December 2026
         Assert.All(occurrences, o => Assert.Equal(4, o!["shifts"]![0]!["target"]!.GetValue<int>()));
+        await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "2026-12" }),
+            HttpStatusCode.Conflict, "shift_template.already_generated");
         await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "December" }),
             HttpStatusCode.BadRequest, "validation");
         await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activity-types", new { name = "前線服務" }), HttpStatusCode.Conflict, "activity_type.name_taken");

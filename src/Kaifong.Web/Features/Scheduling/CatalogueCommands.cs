@@ -197,6 +197,15 @@ public sealed class CatalogueCommands(KaifongDb db, TimeProvider time, ScheduleC
         var s = template.Shift;
         var (fromMinutes, toMinutes) = s.Minutes(s.Start, activityOvernight: false);
         var startLocal = rule.First.ToDateTime(TimeOnly.MinValue).AddMinutes(fromMinutes);
+
+        // Pressing "generate" twice for the same month would double every shift: the first press stands.
+        var canonical = Recurrence.Validate(rule.Rule, startLocal).Value;
+        if (await db.Activities.AnyAsync(a => a.OrganisationId == org.Id && a.ProgrammeId == template.ProgrammeId && a.Title == template.Name
+                && a.StartDate == rule.First && a.RRule == canonical, ct))
+        {
+            return (null, [SchedulingErrors.AlreadyGenerated]);
+        }
+
         var input = new ActivityInput(
             template.Name, template.ProgrammeId, template.ActivityTypeId, template.Venue, template.District?.ToString(),
             startLocal.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
