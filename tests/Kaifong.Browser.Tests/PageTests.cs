@@ -99,7 +99,7 @@ public sealed class PageTests(BrowserApp app) : BrowserTest(app)
         await page.GotoAsync($"/o/{slug}/gaps?from={month:yyyy-MM-dd}");
         await check(page, "gaps");
         await page.GotoAsync($"/me/open-shifts?from={month:yyyy-MM-dd}");
-        await Expect(page.Locator(".kf-shift").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".kf-shift-card").First).ToBeVisibleAsync();
         await check(page, "open-shifts");
         await page.GotoAsync($"/o/{slug}/shifts/{shiftId}");
         await check(page, "shift");

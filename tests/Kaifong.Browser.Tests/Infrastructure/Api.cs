@@ -69,6 +69,8 @@ public sealed class Api(HttpClient http, string email)
         Assert.True(response.IsSuccessStatusCode, $"accept: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    public Task<HttpResponseMessage> PutAsync(string url, object body) => Http.PutAsJsonAsync(url, body);
+
     /// <summary>POSTs JSON and asserts 201/200; returns the answer.</summary>
     public async Task<JsonNode> PostJsonAsync(string url, object body)
     {

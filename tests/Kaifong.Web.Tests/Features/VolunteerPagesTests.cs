@@ -60,12 +60,12 @@ public abstract class VolunteerPagesTests(KaifongApp app)
 
         var (response, doc) = await page.GetPageAsync("/me/open-shifts?from=2026-12-01");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, doc.QuerySelectorAll(".kf-shift").Length);
+        Assert.Equal(3, doc.QuerySelectorAll(".kf-shift-card").Length);
         Assert.Contains("0/2 places", doc.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector($"a[href='/o/{org.Slug}/shifts/{ShiftId(activity, 2)}']"));
 
         var (_, later) = await page.GetPageAsync("/me/open-shifts?from=2027-06-01");
-        Assert.Empty(later.QuerySelectorAll(".kf-shift"));
+        Assert.Empty(later.QuerySelectorAll(".kf-shift-card"));
         Assert.NotNull(later.QuerySelector(".kf-empty"));
         var (bad, badDoc) = await page.GetPageAsync("/me/open-shifts?from=not-a-date&district=Atlantis");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);

@@ -30,6 +30,25 @@
         }
     }
 
+    // The library marks its grids up as ARIA tables without the rows a table needs (axe: aria-required-children and
+    // -parent), which screen readers read as broken. Without those roles and their aria-col*/row* attributes the grid
+    // reads as what it is: dates and row names as text, each shift a link named with its state ("缺人 0/4").
+    var GRID_ROLES = ["table", "rowgroup", "row", "rowheader", "columnheader", "cell", "gridcell"];
+    var GRID_ATTRIBUTES = ["aria-colspan", "aria-colindex", "aria-rowspan", "aria-rowindex", "aria-colcount", "aria-rowcount"];
+    function plainGrid(host) {
+        function strip() {
+            var els = host.querySelectorAll("[role], [aria-colspan], [aria-colindex], [aria-rowspan], [aria-rowindex]");
+            for (var i = 0; i < els.length; i++) {
+                if (GRID_ROLES.indexOf(els[i].getAttribute("role")) >= 0) { els[i].removeAttribute("role"); }
+                for (var j = 0; j < GRID_ATTRIBUTES.length; j++) {
+                    if (els[i].hasAttribute(GRID_ATTRIBUTES[j])) { els[i].removeAttribute(GRID_ATTRIBUTES[j]); }
+                }
+            }
+        }
+        strip();
+        new MutationObserver(strip).observe(host, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"].concat(GRID_ATTRIBUTES) });
+    }
+
     function label(labels, key, fallback) {
         return typeof labels[key] === "string" && labels[key] !== "" ? labels[key] : fallback;
     }
@@ -257,6 +276,11 @@
                 var p = info.event.extendedProps || {};
                 if (p.kind === "shift" && info.el) {
                     info.el.setAttribute("title", [info.event.title, p.label].filter(Boolean).join(" · "));
+                    // The link inside is the control (keyboard, screen readers); a button around it would nest two.
+                    if (info.el.querySelector("a[href]")) {
+                        info.el.removeAttribute("role");
+                        info.el.removeAttribute("tabindex");
+                    }
                 }
             },
             noEventsContent: label(labels, "noEvents", ""),
@@ -279,7 +303,7 @@
                 timeGridWeek: narrow ? { dayHeaderFormat: { weekday: "narrow", day: "numeric" } } : {},
                 dayGridMonth: narrow ? {
                     dayHeaderFormat: { weekday: "narrow" },
-                    dayCellFormat: function (d) { return String(d.getUTCDate()); }
+                    dayCellFormat: function (d) { return String(d.getDate()); }
                 } : {},
                 resourceTimelineDay: { slotDuration: "01:00", slotWidth: 72 },
                 // A week or a month: one column a day, the shifts of the day side by side in it.
@@ -308,6 +332,7 @@
         el.appendChild(status);
         if (el.getAttribute("data-legend") !== "false") { el.appendChild(legend(labels)); }
         var calendar = window.EventCalendar.create(host, options);
+        plainGrid(host);
 
         var pending = null;
         function refresh() {
