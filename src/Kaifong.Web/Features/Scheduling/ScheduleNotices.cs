@@ -98,11 +98,16 @@ public static class ShiftTimes
         return FormatLocal(TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(end, zone), culture);
     }
 
+    /// <summary>"09:00–12:00" (the end's date too when it is another day), for lists already grouped by day.</summary>
+    public static string Hours(DateTimeOffset s, DateTimeOffset e, CultureInfo culture) =>
+        $"{s.ToString("HH:mm", culture)}–{(e.Date == s.Date ? e.ToString("HH:mm", culture) : e.ToString("d HH:mm", culture))}";
+
     /// <summary>The same, for instants that already carry the organisation's offset (as the lists give them).</summary>
     public static string FormatLocal(DateTimeOffset s, DateTimeOffset e, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var date = s.ToString(culture.DateTimeFormat.LongDatePattern, culture) + " (" + s.ToString("ddd", culture) + ")";
+        var pattern = culture.DateTimeFormat.LongDatePattern;
+        var date = s.ToString(pattern, culture) + (pattern.Contains("dddd", StringComparison.Ordinal) ? "" : " (" + s.ToString("ddd", culture) + ")");
         var endText = e.Date == s.Date ? e.ToString("HH:mm", culture) : e.ToString("d HH:mm", culture);
         return $"{date} {s.ToString("HH:mm", culture)}–{endText}";
     }
