@@ -66,6 +66,24 @@ public static class Districts
         };
     }
 
+    /// <summary>An optional district: null when blank; when it is not one of the 18, adds <paramref name="unknown"/> and gives null.</summary>
+    public static District? ParseOptional(string? text, List<Common.Error> errors, Common.Error unknown)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TryParse(text, out var district))
+        {
+            return district;
+        }
+
+        errors.Add(unknown);
+        return null;
+    }
+
     /// <summary>Accepts the code (TsuenWan), the English name (Tsuen Wan, any case) or the Chinese name (荃灣 / 荃湾).</summary>
     public static bool TryParse(string? text, out District district)
     {

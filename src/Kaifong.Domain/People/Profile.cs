@@ -67,18 +67,7 @@ public static class ProfileRules
             }
         }
 
-        District? district = null;
-        if (!string.IsNullOrWhiteSpace(input.District))
-        {
-            if (Districts.TryParse(input.District, out var d))
-            {
-                district = d;
-            }
-            else
-            {
-                errors.Add(ProfileErrors.UnknownDistrict);
-            }
-        }
+        var district = Districts.ParseOptional(input.District, errors, ProfileErrors.UnknownDistrict);
 
         var skills = SkillRules.NormaliseNames(input.Skills ?? [], errors);
         return errors.Count == 0 ? (new ValidProfile(name, language, phone, district, skills), errors) : (null, errors);

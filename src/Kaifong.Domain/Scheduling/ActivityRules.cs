@@ -43,18 +43,7 @@ public static class ActivityRules
             errors.Add(SchedulingErrors.ProgrammeRequired);
         }
 
-        District? district = null;
-        if (!string.IsNullOrWhiteSpace(input.District))
-        {
-            if (Districts.TryParse(input.District, out var d))
-            {
-                district = d;
-            }
-            else
-            {
-                errors.Add(SchedulingErrors.UnknownDistrict);
-            }
-        }
+        var district = Districts.ParseOptional(input.District, errors, SchedulingErrors.UnknownDistrict);
 
         var start = ParseLocal(input.Start, zone);
         var end = ParseLocal(input.End, zone);

@@ -74,18 +74,7 @@ public sealed class CatalogueCommands(KaifongDb db, TimeProvider time, ScheduleC
         var (name, nameErrors) = ActivityTypeRules.ValidateName(input.Name);
         var errors = nameErrors.ToList();
         var venue = ActivityRules.Text(input.Venue, Limits.Venue, null, SchedulingErrors.VenueTooLong, errors);
-        District? district = null;
-        if (!string.IsNullOrWhiteSpace(input.District))
-        {
-            if (Districts.TryParse(input.District, out var d))
-            {
-                district = d;
-            }
-            else
-            {
-                errors.Add(SchedulingErrors.UnknownDistrict);
-            }
-        }
+        var district = Districts.ParseOptional(input.District, errors, SchedulingErrors.UnknownDistrict);
 
         var days = new List<DayOfWeek>();
         foreach (var code in input.Days ?? [])

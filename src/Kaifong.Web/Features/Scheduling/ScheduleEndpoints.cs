@@ -66,15 +66,11 @@ public static class ScheduleEndpoints
                 return problems.From(new Error("validation", "Error.Invalid", Field: "status"));
             }
 
-            District? d = null;
-            if (!string.IsNullOrWhiteSpace(district))
+            var districtErrors = new List<Error>();
+            var d = Districts.ParseOptional(district, districtErrors, SchedulingErrors.UnknownDistrict);
+            if (districtErrors.Count > 0)
             {
-                if (!Districts.TryParse(district, out var parsed))
-                {
-                    return problems.From(SchedulingErrors.UnknownDistrict);
-                }
-
-                d = parsed;
+                return problems.From(districtErrors[0]);
             }
 
             var filter = new ShiftFilter(range.Value.From, range.Value.To, programmeId, states, d, activityTypeId);
@@ -126,15 +122,11 @@ public static class ScheduleEndpoints
                 return problems.From(e);
             }
 
-            District? d = null;
-            if (!string.IsNullOrWhiteSpace(district))
+            var districtErrors = new List<Error>();
+            var d = Districts.ParseOptional(district, districtErrors, SchedulingErrors.UnknownDistrict);
+            if (districtErrors.Count > 0)
             {
-                if (!Districts.TryParse(district, out var parsed))
-                {
-                    return problems.From(SchedulingErrors.UnknownDistrict);
-                }
-
-                d = parsed;
+                return problems.From(districtErrors[0]);
             }
 
             var (f, t) = WideInstants(range.Value.From, range.Value.To);
