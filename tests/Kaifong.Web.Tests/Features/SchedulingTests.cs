@@ -233,13 +233,14 @@ public abstract class SchedulingTests(KaifongApp app)
             start = "09:00", end = "12:00", role = "送飯", minimum = 2, target = 4, maximum = 4, requiredSkills = new[] { "駕駛執照" },
         }));
 
-        var generated = await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "2026-12" });
+        // March 2027: a month that has not begun however far other tests move the shared clock.
+        var generated = await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "2027-03" });
 
         Assert.Equal(HttpStatusCode.Created, generated.StatusCode);
         var occurrences = (await Api.Json(generated))["occurrences"]!.AsArray();
-        Assert.Equal(23, occurrences.Count); // the weekdays of December 2026
+        Assert.Equal(23, occurrences.Count); // the weekdays of March 2027
         Assert.All(occurrences, o => Assert.Equal(4, o!["shifts"]![0]!["target"]!.GetValue<int>()));
-        await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "2026-12" }),
+        await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "2027-03" }),
             HttpStatusCode.Conflict, "shift_template.already_generated");
         await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/shift-templates/{template["id"]}/generate", new { month = "December" }),
             HttpStatusCode.BadRequest, "validation");
