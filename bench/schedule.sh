@@ -4,8 +4,9 @@
 # Builds the app and the bench (Release), seeds a fresh database (5,000 volunteers, ~1,000 shifts in December 2026),
 # starts the app on 127.0.0.1 (Production, no demo data), waits for /health, measures, stops the app and drops the
 # database. Results: Markdown on stdout, JSON in bench/results/. Loopback only; bounded request counts and time-outs.
-# Knobs (environment): REQUESTS (200), WARMUP (20), CLIENTS (8), PER_CLIENT (100),
-#   PG_ADMIN ("Host=127.0.0.1;Port=5432;Username=kaifong;Password=kaifong"), NO_BUILD=1 to skip the build.
+# Knobs (environment): REQUESTS (200), WARMUP (20), CLIENTS (8), PER_CLIENT (25),
+#   APP_DLL (another build of the app, e.g. a copy made before a change), NO_BUILD=1 to skip the build,
+#   TAG (added to the run's label and result file name).
 set -euo pipefail
 
 WHICH="${1:-both}"
@@ -15,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REQUESTS="${REQUESTS:-200}"
 WARMUP="${WARMUP:-20}"
 CLIENTS="${CLIENTS:-8}"
-PER_CLIENT="${PER_CLIENT:-100}"
+PER_CLIENT="${PER_CLIENT:-25}"
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=kaifong PG_PASSWORD=kaifong
 PG_BASE="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD"
 TS="$(date -u +%Y%m%d-%H%M%S)"
@@ -38,7 +39,7 @@ cleanup() {
 trap 'cleanup; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
-APP_DLL="$ROOT/src/Kaifong.Web/bin/Release/net10.0/Kaifong.Web.dll"
+APP_DLL="${APP_DLL:-$ROOT/src/Kaifong.Web/bin/Release/net10.0/Kaifong.Web.dll}"
 BENCH_DLL="$ROOT/bench/Kaifong.Bench.Schedule/bin/Release/net10.0/Kaifong.Bench.Schedule.dll"
 if [[ "${NO_BUILD:-}" != 1 ]]; then
   echo "building (Release)…" >&2
@@ -49,7 +50,7 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 run_one() {
-  local provider="$1" connection="$2" label="$3"
+  local provider="$1" connection="$2" label="$3${TAG:+-$TAG}"
   echo "== $label: seeding" >&2
   timeout 600 dotnet "$BENCH_DLL" seed --provider "$provider" --connection "$connection" >&2
 
