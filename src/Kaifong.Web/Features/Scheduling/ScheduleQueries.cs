@@ -51,9 +51,12 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
             .Where(r => filter.District == null || r.Activity.District == filter.District)
             .Where(r => filter.ActivityTypeId == null || r.Activity.ActivityTypeId == filter.ActivityTypeId)
             .Where(r => filter.IncludeCancelled || !r.Shift.Cancelled)
+            .Select(r => new ListRow(r.Shift.Id, r.Shift.ActivityId, r.Activity.Title, r.Shift.Role, r.Shift.Start, r.Shift.End, r.Shift.Minimum, r.Shift.Target,
+                r.Shift.Maximum, r.Shift.Assigned, r.Shift.Confirmed, r.Shift.Waitlisted, r.Shift.ProgrammeId, r.Occurrence.Venue, r.Activity.Venue,
+                r.Activity.District, r.Occurrence.Date, r.Shift.Cancelled, r.Occurrence.Cancelled, r.Activity.Outdoor, r.Shift.Sequence))
             .ToListAsync(ct);
         return rows
-            .Select(r => Dto(r.Shift, r.Activity, r.Occurrence, zone))
+            .Select(r => r.ToDto(zone))
             .Where(s => filter.States is null || filter.States.Count == 0 || (!s.Cancelled && filter.States.Contains(s.State)))
             .OrderBy(s => s.Start).ThenBy(s => s.Title).ThenBy(s => s.Role)
             .ToArray();
@@ -189,6 +192,20 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
         new(s.Id, s.ActivityId, a.Title, s.Role, At(s.Start, zone), At(s.End, zone), s.Minimum, s.Target, s.Maximum,
             s.Assigned, s.Confirmed, s.Waitlisted, s.State, s.ProgrammeId, o.Venue ?? a.Venue, a.District?.ApiName(), o.Date,
             s.Cancelled || o.Cancelled, a.Outdoor, Sequence: s.Sequence);
+
+    /// <summary>
+    /// The columns a shift list shows. Whole activities would bring their notes and shift definitions (a JSON column,
+    /// parsed again for every row) with each of a month's thousand shifts; this is most of the month calendar's time.
+    /// </summary>
+    private sealed record ListRow(Guid Id, Guid ActivityId, string Title, string Role, DateTimeOffset Start, DateTimeOffset End, int Minimum, int Target,
+        int Maximum, int Assigned, int Confirmed, int Waitlisted, Guid ProgrammeId, string? OccurrenceVenue, string? ActivityVenue, District? District,
+        DateOnly Date, bool ShiftCancelled, bool OccurrenceCancelled, bool Outdoor, int Sequence)
+    {
+        public ShiftDto ToDto(TimeZoneInfo zone) =>
+            new(Id, ActivityId, Title, Role, At(Start, zone), At(End, zone), Minimum, Target, Maximum, Assigned, Confirmed, Waitlisted,
+                FillStates.Of(Assigned, Minimum, Target, Maximum), ProgrammeId, OccurrenceVenue ?? ActivityVenue, District?.ApiName(), Date,
+                ShiftCancelled || OccurrenceCancelled, Outdoor, Sequence: Sequence);
+    }
 
     /// <summary>A shift with its activity and occurrence; an object initialiser (not a constructor) so EF Core can filter on it.</summary>
     private sealed class Row
