@@ -256,7 +256,7 @@ public abstract class CalendarPagesTests(KaifongApp app)
         var (response, doc) = await admin.GetPageAsync($"/o/{org.Slug}/gaps");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var gap = Assert.Single(doc.QuerySelectorAll("section[aria-labelledby=gaps-gap] li").Where(li => li.TextContent.Contains("社區飯局", StringComparison.Ordinal)));
+        var gap = Assert.Single(doc.QuerySelectorAll("section[aria-labelledby=gaps-gap] li"), li => li.TextContent.Contains("社區飯局", StringComparison.Ordinal));
         Assert.Contains("社區飯局", gap.TextContent, StringComparison.Ordinal);
         Assert.Contains("廚房", gap.TextContent, StringComparison.Ordinal);
         Assert.Contains("18:00–21:00", gap.TextContent, StringComparison.Ordinal);
@@ -264,7 +264,7 @@ public abstract class CalendarPagesTests(KaifongApp app)
         Assert.Equal("Gap 0/3", gap.QuerySelector(".kf-badge")!.TextContent.Trim());
         var shiftId = await app.WithDbAsync(db => db.Shifts.Where(s => s.Role == "廚房" && s.OrganisationId == db.Organisations.Single(o => o.Slug == org.Slug).Id).Select(s => s.Id).SingleAsync());
         Assert.Equal($"/o/{org.Slug}/shifts/{shiftId}", gap.QuerySelector("a")!.GetAttribute("href"));
-        var shortShift = Assert.Single(doc.QuerySelectorAll("section[aria-labelledby=gaps-short] li").Where(li => li.TextContent.Contains("探訪長者", StringComparison.Ordinal)));
+        var shortShift = Assert.Single(doc.QuerySelectorAll("section[aria-labelledby=gaps-short] li"), li => li.TextContent.Contains("探訪長者", StringComparison.Ordinal));
         Assert.Equal("Short 0/2", shortShift.QuerySelector(".kf-badge")!.TextContent.Trim());
         var next = doc.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Equal($"/o/{org.Slug}/gaps?from={today.AddDays(7):yyyy-MM-dd}", next);
