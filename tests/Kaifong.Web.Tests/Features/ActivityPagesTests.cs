@@ -196,12 +196,15 @@ public abstract class ActivityPagesTests(KaifongApp app)
         Assert.Equal(5, template.Days.Count);
 
         var (_, list) = await page.GetPageAsync(url);
-        Assert.Equal("2026-12", (list.QuerySelector($"#month-{template.Id}") as IHtmlInputElement)!.Value);
-        var generated = await PostAsync(page, url, $"{url}?handler=Generate&id={template.Id}", [new("month", "2026-12")]);
+        // Next month by the app's clock (shared with tests that move it on) is offered; March 2027 is generated, which has not begun however far it moves.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Hong_Kong")).DateTime);
+        Assert.Equal(new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            (list.QuerySelector($"#month-{template.Id}") as IHtmlInputElement)!.Value);
+        var generated = await PostAsync(page, url, $"{url}?handler=Generate&id={template.Id}", [new("month", "2027-03")]);
 
         Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
         var activityId = Guid.Parse(generated.Headers.Location!.ToString().Split('/').Last());
-        Assert.Equal(23, await app.WithDbAsync(db => db.Shifts.CountAsync(s => s.ActivityId == activityId))); // the weekdays of December 2026
+        Assert.Equal(23, await app.WithDbAsync(db => db.Shifts.CountAsync(s => s.ActivityId == activityId))); // the weekdays of March 2027
         var (_, detail) = await page.GetPageAsync(generated.Headers.Location!.ToString());
         Assert.Contains("23", detail.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
 
