@@ -12,6 +12,7 @@ public static class Program
 {
     public const string Usage = """
         usage: kaifong-roster solve problem.json [--time-limit S] [--threads N] [--greedy] [--lang zh-HK|en|zh-CN] [--progress]
+                                             [--no-warm-start] [--params CP-SAT-PARAMETERS]
                kaifong-roster check problem.json solution.json
         """;
 
@@ -69,6 +70,12 @@ public static class Program
                     break;
                 case "--greedy":
                     greedy = true;
+                    break;
+                case "--params":
+                    options = options with { ExtraParameters = Value(rest, ++i, "--params") };
+                    break;
+                case "--no-warm-start":
+                    options = options with { WarmStart = false };
                     break;
                 case "--progress":
                     showProgress = true;

@@ -2,7 +2,7 @@ namespace Kaifong.Rostering;
 
 /// <summary>
 /// The baseline: what a coordinator with a spreadsheet does. Locked assignments first; then each shift in time
-/// order is filled up to its target, each time with the eligible volunteer who has the fewest shifts so far
+/// order is filled to its minimum and, in a second pass, up to its target, each time with the eligible volunteer who has the fewest shifts so far
 /// (ties: no avoid, then the larger want, then input order), skipping anyone the upper-limit rules forbid
 /// (overlap, rest, one shift a day, maximum, maxShifts, maxShiftsPerType, maxMinutes, forbiddenNextDay,
 /// maxConsecutiveDays, maxWeekends, minConsecutiveDaysOff). It never looks back, so minimum-style rules
@@ -20,9 +20,21 @@ internal static class Greedy
             state.Assign(s, v);
         }
         var order = Enumerable.Range(0, c.S).OrderBy(s => c.Begin[s]).ThenBy(s => s).ToArray();
+        // First every shift's minimum, then up to the target.
         foreach (var s in order)
         {
-            var wanted = Math.Min(Math.Max(c.Target[s], c.Min[s]), c.Max[s]);
+            Fill(c, state, s, Math.Min(c.Min[s], c.Max[s]));
+        }
+        foreach (var s in order)
+        {
+            Fill(c, state, s, Math.Min(Math.Max(c.Target[s], c.Min[s]), c.Max[s]));
+        }
+        return state.Assignments;
+    }
+
+    private static void Fill(Instance c, GreedyState state, int s, int wanted)
+    {
+        {
             while (state.Count[s] < wanted)
             {
                 var best = -1;
@@ -48,7 +60,6 @@ internal static class Greedy
                 state.Assign(s, best);
             }
         }
-        return state.Assignments;
     }
 }
 
@@ -66,10 +77,25 @@ internal sealed class GreedyState
         TypeLoad = new int[c.V, c.Types.Count];
         Worked = new bool[c.V, c.H];
         Count = new int[c.S];
-        ShiftsOf = new List<int>[c.V];
-        for (var v = 0; v < c.V; v++)
+        _onDay = new List<int>?[c.V, c.H];
+        _reachDays = (c.S == 0 ? 0 : c.Length.Max() + c.Problem.MinRestMinutes) / 1440 + 1;
+    }
+
+    private readonly List<int>?[,] _onDay;
+    private readonly int _reachDays;
+
+    /// <summary>The shifts volunteer v works on days d − reach … d + reach.</summary>
+    private IEnumerable<int> Near(int v, int d, int reach)
+    {
+        for (var x = Math.Max(0, d - reach); x <= Math.Min(_c.H - 1, d + reach); x++)
         {
-            ShiftsOf[v] = [];
+            if (_onDay[v, x] is { } list)
+            {
+                foreach (var s in list)
+                {
+                    yield return s;
+                }
+            }
         }
     }
 
@@ -82,8 +108,6 @@ internal sealed class GreedyState
     public bool[,] Worked { get; }
 
     public int[] Count { get; }
-
-    public List<int>[] ShiftsOf { get; }
 
     public List<(int Shift, int Volunteer)> Assignments { get; } = [];
 
@@ -101,7 +125,7 @@ internal sealed class GreedyState
         TypeLoad[v, _c.Type[s]]++;
         Worked[v, _c.Day[s]] = true;
         Count[s]++;
-        ShiftsOf[v].Add(s);
+        (_onDay[v, _c.Day[s]] ??= []).Add(s);
     }
 
     public bool CanTake(int s, int v) => Blocker(s, v) is null;
@@ -119,7 +143,8 @@ internal sealed class GreedyState
         {
             return "maximum";
         }
-        foreach (var other in ShiftsOf[v])
+        var d = c.Day[s];
+        foreach (var other in Near(v, d, _reachDays))
         {
             if (c.Clash(s, other))
             {
@@ -138,14 +163,13 @@ internal sealed class GreedyState
         {
             return "maxMinutes";
         }
-        foreach (var other in ShiftsOf[v])
+        foreach (var other in Near(v, d, 1))
         {
             if (c.ForbiddenPair(other, s) || c.ForbiddenPair(s, other))
             {
                 return "forbiddenNextDay";
             }
         }
-        var d = c.Day[s];
         if (!Worked[v, d])
         {
             if (spec.MaxConsecutiveDays is { } maxRun && RunLength(v, d) > maxRun)

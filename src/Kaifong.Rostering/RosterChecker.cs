@@ -158,28 +158,34 @@ public static class RosterChecker
             return (from, to);
         }
 
-        var sorted = mine.OrderBy(s => Span(s).From).ToList();
+        var forbidden = p.ForbiddenNextDay.Select(r => (r.Type, r.Next)).ToHashSet();
+        var sorted = mine.Select(s => (Shift: s, Span: Span(s))).OrderBy(x => x.Span.From).ToList();
         for (var i = 0; i < sorted.Count; i++)
         {
+            var (si, a) = sorted[i];
             for (var j = i + 1; j < sorted.Count; j++)
             {
-                var (a, b) = (Span(sorted[i]), Span(sorted[j]));
+                var (sj, b) = sorted[j];
+                if (b.From >= a.To + p.MinRestMinutes && sj.Day > si.Day + 1)
+                {
+                    break;
+                }
                 var timed = a.To > a.From && b.To > b.From;
                 if (timed && a.From < b.To && b.From < a.To)
                 {
-                    Add("overlap", $"{sorted[i].Id} and {sorted[j].Id} overlap", sorted[j].Id);
+                    Add("overlap", $"{si.Id} and {sj.Id} overlap", sj.Id);
                 }
                 else if (timed && p.MinRestMinutes > 0 && a.From < b.To + p.MinRestMinutes && b.From < a.To + p.MinRestMinutes)
                 {
-                    Add("minRestMinutes", $"less than {p.MinRestMinutes} minutes between {sorted[i].Id} and {sorted[j].Id}", sorted[j].Id);
+                    Add("minRestMinutes", $"less than {p.MinRestMinutes} minutes between {si.Id} and {sj.Id}", sj.Id);
                 }
-                if (p.OneShiftPerDay && sorted[i].Day == sorted[j].Day)
+                if (p.OneShiftPerDay && si.Day == sj.Day)
                 {
-                    Add("oneShiftPerDay", $"{sorted[i].Id} and {sorted[j].Id} are on the same day", sorted[j].Id);
+                    Add("oneShiftPerDay", $"{si.Id} and {sj.Id} are on the same day", sj.Id);
                 }
-                foreach (var (first, second) in new[] { (sorted[i], sorted[j]), (sorted[j], sorted[i]) })
+                foreach (var (first, second) in new[] { (si, sj), (sj, si) })
                 {
-                    if (second.Day == first.Day + 1 && p.ForbiddenNextDay.Any(r => r.Type == first.Type && r.Next == second.Type))
+                    if (second.Day == first.Day + 1 && forbidden.Contains((first.Type, second.Type)))
                     {
                         Add("forbiddenNextDay", $"{second.Type} ({second.Id}) the day after {first.Type} ({first.Id})", second.Id);
                     }

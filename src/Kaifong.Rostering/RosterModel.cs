@@ -40,6 +40,12 @@ internal sealed class RosterModel
     private ILiteral?[][] _work = [];
     private IntVar?[] _load = [];
     private readonly List<List<int>> _symmetric = [];
+    private readonly List<(IntVar Var, int Shift)> _under = [];
+    private readonly List<(IntVar Var, int Shift)> _over = [];
+    private readonly List<(BoolVar Var, int Volunteer, int Day)> _workVars = [];
+    private readonly List<(BoolVar Var, int Volunteer, int[] Days)> _weekends = [];
+    private (IntVar Max, IntVar Min)? _spread;
+    private List<(HashSet<int> First, HashSet<int> Next)> _forbiddenGroups = [];
 
     private void Build()
     {
@@ -105,6 +111,7 @@ internal sealed class RosterModel
                 else
                 {
                     var under = Model.NewIntVar(0, target, $"under{s}");
+                    _under.Add((under, s));
                     Model.Add(n + under >= target);
                     objective.Add(LinearExpr.Term(under, spec.UnderWeight));
                 }
@@ -112,6 +119,7 @@ internal sealed class RosterModel
             if (spec.OverWeight > 0 && count > target)
             {
                 var over = Model.NewIntVar(0, count - target, $"over{s}");
+                _over.Add((over, s));
                 Model.Add(n - over <= target);
                 objective.Add(LinearExpr.Term(over, spec.OverWeight));
             }
@@ -146,6 +154,7 @@ internal sealed class RosterModel
             }
         }
 
+        _forbiddenGroups = ForbiddenGroups();
         _work = new ILiteral?[c.V][];
         _load = new IntVar?[c.V];
         for (var v = 0; v < c.V; v++)
@@ -158,6 +167,7 @@ internal sealed class RosterModel
         {
             var maxLoad = Model.NewIntVar(0, c.S, "maxLoad");
             var minLoad = Model.NewIntVar(0, c.S, "minLoad");
+            _spread = (maxLoad, minLoad);
             var any = false;
             for (var v = 0; v < c.V; v++)
             {
@@ -193,7 +203,7 @@ internal sealed class RosterModel
 
     private BoolVar AddX(int s, int v)
     {
-        var x = Model.NewBoolVar($"x{s}_{v}");
+        var x = Model.NewBoolVar("");
         X[_c.Key(s, v)] = x;
         _byVolunteer[v].Add((s, x));
         _byShift[s].Add(x);
@@ -231,41 +241,35 @@ internal sealed class RosterModel
             return;
         }
 
-        // No overlap, rest between shifts, one shift a day: at most one per clique of pairwise clashing shifts.
-        // Each clash pair lies in the clique of the later shift's start.
-        var sorted = mine.OrderBy(e => c.Begin[e.Shift]).ThenBy(e => e.Shift).ToList();
-        var reach = c.S == 0 ? 0 : c.Length.Max() + c.Problem.MinRestMinutes;
-        for (var i = 0; i < sorted.Count; i++)
+        // One shift a day: one at-most-one per day. No overlap and rest between shifts: a sweep over the shifts
+        // stretched by minRestMinutes; each maximal set of shifts alive at one moment is a clique (at most one).
+        if (c.Problem.OneShiftPerDay)
         {
-            var si = sorted[i].Shift;
-            var clique = new List<(int Shift, BoolVar X)> { sorted[i] };
-            for (var j = i - 1; j >= 0; j--)
+            foreach (var day in mine.GroupBy(e => c.Day[e.Shift]).Where(g => g.Count() > 1))
             {
-                var sj = sorted[j].Shift;
-                if (c.Day[sj] < c.Day[si] && c.Begin[sj] + reach <= c.Begin[si])
+                Enforce(Model.Add(LinearExpr.Sum(day.Select(e => e.X)) <= 1), "oneShiftPerDay", v, null);
+            }
+        }
+        var timeRule = c.Problem.MinRestMinutes > 0 ? "minRestMinutes" : "overlap";
+        var active = new List<(int Shift, BoolVar X)>();
+        var grown = false;
+        foreach (var e in mine.Where(e => c.Length[e.Shift] > 0).OrderBy(e => c.Begin[e.Shift]).ThenBy(e => e.Shift))
+        {
+            var now = c.Begin[e.Shift];
+            if (active.Any(a => c.End[a.Shift] + c.Problem.MinRestMinutes <= now))
+            {
+                if (grown)
                 {
-                    break;
+                    EmitClique(active, v, timeRule);
                 }
-                if (c.Clash(si, sj))
-                {
-                    clique.Add(sorted[j]);
-                }
+                active.RemoveAll(a => c.End[a.Shift] + c.Problem.MinRestMinutes <= now);
             }
-            if (clique.Count < 2)
-            {
-                continue;
-            }
-            if (IsClique(clique))
-            {
-                Enforce(Model.Add(LinearExpr.Sum(clique.Select(e => e.X)) <= 1), ClashRule(), v, null);
-            }
-            else
-            {
-                foreach (var other in clique.Skip(1))
-                {
-                    Enforce(Model.Add(sorted[i].X + other.X <= 1), ClashRule(), v, null);
-                }
-            }
+            active.Add(e);
+            grown = true;
+        }
+        if (grown)
+        {
+            EmitClique(active, v, timeRule);
         }
 
         if (spec.MaxShifts is { } maxShifts && maxShifts < mine.Count)
@@ -291,7 +295,8 @@ internal sealed class RosterModel
             Enforce(Model.Add(minutes <= maxMinutes), "maxMinutes", v, null);
         }
 
-        // Forbidden successions: with one shift a day, one linear inequality per (day, rule); else pairwise.
+        // Forbidden successions. With one shift a day, the types that forbid the same set of next-day types are
+        // grouped: Σ x[first types, d] + Σ x[forbidden types, d + 1] ≤ 1. Otherwise: x[a, d] ⇒ no forbidden type on d + 1.
         if (c.Problem.ForbiddenNextDay.Count > 0)
         {
             var byDay = mine.GroupBy(e => c.Day[e.Shift]).ToDictionary(g => g.Key, g => g.ToList());
@@ -301,27 +306,26 @@ internal sealed class RosterModel
                 {
                     continue;
                 }
-                foreach (var r in c.Problem.ForbiddenNextDay)
+                if (c.Problem.OneShiftPerDay)
                 {
-                    var first = today.Where(e => c.Types[c.Type[e.Shift]] == r.Type).Select(e => e.X).ToList();
-                    var second = tomorrow.Where(e => c.Types[c.Type[e.Shift]] == r.Next).Select(e => e.X).ToList();
-                    if (first.Count == 0 || second.Count == 0)
+                    foreach (var (firstTypes, nextTypes) in _forbiddenGroups)
                     {
-                        continue;
-                    }
-                    if (c.Problem.OneShiftPerDay)
-                    {
-                        Enforce(Model.Add(LinearExpr.Sum(first.Concat(second)) <= 1), "forbiddenNextDay", v, null);
-                    }
-                    else
-                    {
-                        foreach (var a in first)
+                        var first = today.Where(e => firstTypes.Contains(c.Type[e.Shift])).Select(e => e.X).ToList();
+                        var second = tomorrow.Where(e => nextTypes.Contains(c.Type[e.Shift])).Select(e => e.X).ToList();
+                        if (first.Count > 0 && second.Count > 0)
                         {
-                            foreach (var b in second)
-                            {
-                                Enforce(Model.Add(a + b <= 1), "forbiddenNextDay", v, null);
-                            }
+                            Enforce(Model.Add(LinearExpr.Sum(first.Concat(second)) <= 1), "forbiddenNextDay", v, null);
                         }
+                    }
+                    continue;
+                }
+                foreach (var a in today)
+                {
+                    var second = tomorrow.Where(e => c.Forbidden[c.Type[a.Shift], c.Type[e.Shift]]).Select(e => e.X).ToList();
+                    if (second.Count > 0)
+                    {
+                        var ct = Model.Add(LinearExpr.Sum(second) <= 0);
+                        ct.OnlyEnforceIf(_diagnose ? [a.X, Rule("forbiddenNextDay", v, null)] : [a.X]);
                     }
                 }
             }
@@ -367,7 +371,8 @@ internal sealed class RosterModel
                 }
                 else if (lits.Count > 1)
                 {
-                    var wk = Model.NewBoolVar($"weekend{v}");
+                    var wk = Model.NewBoolVar("");
+                    _weekends.Add((wk, v, days));
                     foreach (var l in lits)
                     {
                         Model.AddImplication(l, wk);
@@ -383,21 +388,35 @@ internal sealed class RosterModel
         }
     }
 
-    private string ClashRule() => _c.Problem.OneShiftPerDay ? "oneShiftPerDay" : _c.Problem.MinRestMinutes > 0 ? "minRestMinutes" : "overlap";
-
-    private bool IsClique(List<(int Shift, BoolVar X)> clique)
+    private void EmitClique(List<(int Shift, BoolVar X)> clique, int v, string rule)
     {
-        for (var a = 1; a < clique.Count; a++)
+        if (clique.Count < 2 || (_c.Problem.OneShiftPerDay && clique.All(e => _c.Day[e.Shift] == _c.Day[clique[0].Shift])))
         {
-            for (var b = a + 1; b < clique.Count; b++)
-            {
-                if (!_c.Clash(clique[a].Shift, clique[b].Shift))
-                {
-                    return false;
-                }
-            }
+            return;
         }
-        return true;
+        Enforce(Model.Add(LinearExpr.Sum(clique.Select(e => e.X)) <= 1), rule, v, null);
+    }
+
+    /// <summary>Shift types grouped by the set of types they forbid on the next day.</summary>
+    private List<(HashSet<int> First, HashSet<int> Next)> ForbiddenGroups()
+    {
+        var c = _c;
+        var groups = new Dictionary<string, (HashSet<int> First, HashSet<int> Next)>(StringComparer.Ordinal);
+        for (var a = 0; a < c.Types.Count; a++)
+        {
+            var next = Enumerable.Range(0, c.Types.Count).Where(b => c.Forbidden[a, b]).ToList();
+            if (next.Count == 0)
+            {
+                continue;
+            }
+            var key = string.Join(',', next);
+            if (!groups.TryGetValue(key, out var g))
+            {
+                groups[key] = g = ([], [.. next]);
+            }
+            g.First.Add(a);
+        }
+        return [.. groups.Values];
     }
 
     /// <summary>work[d]: the volunteer works some shift on day d (null when no eligible shift falls that day).</summary>
@@ -417,7 +436,8 @@ internal sealed class RosterModel
                 work[g.Key] = xs[0];
                 continue;
             }
-            var w = Model.NewBoolVar($"work{v}_{g.Key}");
+            var w = Model.NewBoolVar("");
+            _workVars.Add((w, v, g.Key));
             if (c.Problem.OneShiftPerDay)
             {
                 Model.Add(w == LinearExpr.Sum(xs));
@@ -543,9 +563,50 @@ internal sealed class RosterModel
             }
         }
         var set = roster.Select(a => _c.Key(a.Shift, owner[a.Volunteer])).ToHashSet();
+        var c = _c;
+        // A complete hint (every auxiliary variable too), so CP-SAT can take it as its first solution.
         foreach (var (key, x) in X)
         {
             Model.AddHint(x, set.Contains(key));
+        }
+        var count = new int[c.S];
+        var load = new int[c.V];
+        var worked = new HashSet<(int, int)>();
+        foreach (var key in set)
+        {
+            var (sh, v) = c.Unkey(key);
+            count[sh]++;
+            load[v]++;
+            worked.Add((v, c.Day[sh]));
+        }
+        foreach (var (var, sh) in _under)
+        {
+            Model.AddHint(var, Math.Max(0, c.Target[sh] - count[sh]));
+        }
+        foreach (var (var, sh) in _over)
+        {
+            Model.AddHint(var, Math.Max(0, count[sh] - c.Target[sh]));
+        }
+        foreach (var (var, v, d) in _workVars)
+        {
+            Model.AddHint(var, worked.Contains((v, d)));
+        }
+        foreach (var (var, v, days) in _weekends)
+        {
+            Model.AddHint(var, days.Any(d => worked.Contains((v, d))));
+        }
+        for (var v = 0; v < c.V; v++)
+        {
+            if (_load[v] is { } l)
+            {
+                Model.AddHint(l, load[v]);
+            }
+        }
+        if (_spread is var (max, min))
+        {
+            Model.AddHint(max, c.V == 0 ? 0 : load.Max());
+            var active = Enumerable.Range(0, c.V).Where(c.Active).Select(v => load[v]).ToList();
+            Model.AddHint(min, active.Count == 0 ? (c.V == 0 ? 0 : load.Max()) : active.Min());
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed record SolveOptions
     /// <summary>Seed for the solver's randomised parts, so that runs repeat.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Extra CP-SAT parameters in protobuf text format (for experiments), appended last.</summary>
+    public string? ExtraParameters { get; init; }
+
     /// <summary>Hint the search with the greedy roster.</summary>
     public bool WarmStart { get; init; } = true;
 }
@@ -207,8 +210,11 @@ public static class RosterSolver
     private static string Parameters(SolveOptions options, double seconds)
     {
         var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        // With few workers, the one full-problem worker is max_lp (linearization level 2): its LP bound is what
+        // proves optimality on rostering models; first solutions come from the hint, feasibility jump and LNS.
+        var full = threads <= 4 ? "subsolvers:\"max_lp\" " : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{Math.Max(0.05, seconds):0.###} num_workers:{threads} random_seed:{options.Seed} log_search_progress:false");
+            $"max_time_in_seconds:{Math.Max(0.05, seconds):0.###} num_workers:{threads} random_seed:{options.Seed} {full}{options.ExtraParameters}");
     }
 
     private static RosterSolution Finish(Instance c, List<(int Shift, int Volunteer)> roster, string status, long objective, long? bound,
