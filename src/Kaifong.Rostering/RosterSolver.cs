@@ -88,7 +88,7 @@ public static class RosterSolver
             model.Hint(greedy);
         }
         using var solver = new CpSolver { StringParameters = Parameters(options, options.TimeLimitSeconds - watch.Elapsed.TotalSeconds) };
-        var callback = new Incumbents(watch, progress);
+        var callback = new Incumbents(watch, progress, greedyCheck.Ok ? greedyCheck.Objective : null);
         long? lastBound = null;
         solver.SetBestBoundCallback(bound =>
         {
@@ -100,7 +100,7 @@ public static class RosterSolver
             }
         });
         using var registration = cancellationToken.Register(solver.StopSearch);
-        var status = solver.Solve(model.Model, callback);
+        var status = cancellationToken.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model.Model, callback);
         firstFeasible ??= callback.FirstSeconds;
 
         if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
@@ -262,17 +262,22 @@ public static class RosterSolver
     private static List<ShiftVolunteer> ToPairs(Instance c, IEnumerable<(int Shift, int Volunteer)> roster) =>
         [.. roster.OrderBy(a => a.Shift).ThenBy(a => a.Volunteer).Select(a => new ShiftVolunteer(c.Shift(a.Shift).Id, c.Vol(a.Volunteer).Id))];
 
-    private sealed class Incumbents(Stopwatch watch, IProgress<SolveProgress>? progress) : CpSolverSolutionCallback
+    /// <summary>Reports each better roster: the incumbent is the best of the greedy roster and CP-SAT's solutions.</summary>
+    private sealed class Incumbents(Stopwatch watch, IProgress<SolveProgress>? progress, long? greedy) : CpSolverSolutionCallback
     {
-        public long? Best { get; private set; }
+        public long? Best { get; private set; } = greedy;
 
         public double? FirstSeconds { get; private set; }
 
         public override void OnSolutionCallback()
         {
             FirstSeconds ??= watch.Elapsed.TotalSeconds;
-            Best = (long)Math.Round(ObjectiveValue());
-            progress?.Report(new SolveProgress(watch.Elapsed.TotalSeconds, Best, (long)Math.Ceiling(BestObjectiveBound() - 1e-6)));
+            var objective = (long)Math.Round(ObjectiveValue());
+            if (Best is null || objective < Best)
+            {
+                Best = objective;
+                progress?.Report(new SolveProgress(watch.Elapsed.TotalSeconds, Best, (long)Math.Ceiling(BestObjectiveBound() - 1e-6)));
+            }
         }
     }
 }
