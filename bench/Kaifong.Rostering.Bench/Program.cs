@@ -8,7 +8,8 @@ namespace Kaifong.Rostering.Bench;
 ///   convert IN.txt OUT.json            a Curtois &amp; Qu instance → roster problem v1
 ///   convert-all DIR OUTDIR             every Instance*.txt in DIR
 ///   generate VOLUNTEERS SHIFTS SEED OUT.json   an NGO-scale month (seeded)
-///   run OUT.csv TIME THREADS PROBLEM.json…     solve each through the CLI (a child process), check it, record
+///   run OUT.csv TIME THREADS [--greedy] PROBLEM.json…   solve each through the CLI (a child process), check it, record
+///   report RESULTS_DIR                 the Markdown tables of bench/README.md
 /// </summary>
 public static class Program
 {
@@ -30,6 +31,9 @@ public static class Program
             case ["generate", var volunteers, var shifts, var seed, var output]:
                 var problem = NgoGenerator.Generate(Int(volunteers), Int(shifts), Int(seed));
                 File.WriteAllText(output, RosterJson.Write(problem, indented: false));
+                return 0;
+            case ["report", var dir]:
+                Console.Write(Report.Render(dir));
                 return 0;
             case ["run", var csv, var time, var threads, .. var problems]:
                 return Runner.Run(csv, time, threads, problems);

@@ -222,6 +222,9 @@ public static class RosterSolver
     {
         var pairs = ToPairs(c, roster);
         var check = RosterChecker.Check(c.Problem, pairs);
+        // A feasible (not yet optimal) CP-SAT solution may carry slack in its under/over variables, so its objective
+        // value can exceed the true cost of its assignments: report the cost recomputed from the assignments.
+        objective = Math.Min(objective, check.Objective);
         var (unfilled, items) = Explainer.Unfilled(c, roster, lang);
         var head = new List<ExplanationItem> { Summary(c, roster, unfilled, lang) };
         var args = new Dictionary<string, string>
