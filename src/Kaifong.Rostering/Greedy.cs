@@ -11,7 +11,14 @@ namespace Kaifong.Rostering;
 /// </summary>
 internal static class Greedy
 {
-    public static List<(int Shift, int Volunteer)> Solve(Instance c)
+    public static List<(int Shift, int Volunteer)> Solve(Instance c) => Solve(c, scarcityFirst: false);
+
+    /// <summary>
+    /// With <paramref name="scarcityFirst"/>, a second heuristic used only as a warm start for the optimiser (never
+    /// reported as the baseline): the shifts with the fewest eligible volunteers per place go first, and each place goes
+    /// to the volunteer with the fewest eligible shifts (the least flexible), keeping flexible people for later.
+    /// </summary>
+    public static List<(int Shift, int Volunteer)> Solve(Instance c, bool scarcityFirst)
     {
         var state = new GreedyState(c);
         foreach (var key in c.Locked)
@@ -19,26 +26,28 @@ internal static class Greedy
             var (s, v) = c.Unkey(key);
             state.Assign(s, v);
         }
-        var order = Enumerable.Range(0, c.S).OrderBy(s => c.Begin[s]).ThenBy(s => s).ToArray();
+        var order = scarcityFirst
+            ? [.. Enumerable.Range(0, c.S).OrderBy(s => (double)c.EligibleFor[s].Count / Math.Max(1, c.Target[s])).ThenByDescending(s => c.Shift(s).UnderWeight).ThenBy(s => c.Begin[s]).ThenBy(s => s)]
+            : Enumerable.Range(0, c.S).OrderBy(s => c.Begin[s]).ThenBy(s => s).ToArray();
         // First every shift's minimum, then up to the target.
         foreach (var s in order)
         {
-            Fill(c, state, s, Math.Min(c.Min[s], c.Max[s]));
+            Fill(c, state, s, Math.Min(c.Min[s], c.Max[s]), scarcityFirst);
         }
         foreach (var s in order)
         {
-            Fill(c, state, s, Math.Min(Math.Max(c.Target[s], c.Min[s]), c.Max[s]));
+            Fill(c, state, s, Math.Min(Math.Max(c.Target[s], c.Min[s]), c.Max[s]), scarcityFirst);
         }
         return state.Assignments;
     }
 
-    private static void Fill(Instance c, GreedyState state, int s, int wanted)
+    private static void Fill(Instance c, GreedyState state, int s, int wanted, bool scarcityFirst)
     {
         {
             while (state.Count[s] < wanted)
             {
                 var best = -1;
-                (int Load, int Avoid, long Want) bestKey = default;
+                (long, long, long) bestKey = default;
                 foreach (var v in c.EligibleFor[s])
                 {
                     if (!state.CanTake(s, v))
@@ -46,7 +55,9 @@ internal static class Greedy
                         continue;
                     }
                     var k = c.Key(s, v);
-                    var key = (state.Load[v], c.Avoids.ContainsKey(k) ? 1 : 0, -c.Wants.GetValueOrDefault(k));
+                    (long, long, long) key = scarcityFirst
+                        ? (c.Avoids.ContainsKey(k) ? 1 : 0, c.Eligible[v].Length, state.Load[v])
+                        : (state.Load[v], c.Avoids.ContainsKey(k) ? 1 : 0, -c.Wants.GetValueOrDefault(k));
                     if (best < 0 || key.CompareTo(bestKey) < 0)
                     {
                         best = v;

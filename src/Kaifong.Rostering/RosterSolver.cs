@@ -74,21 +74,41 @@ public static class RosterSolver
         var watch = Stopwatch.StartNew();
         var c = new Instance(problem);
 
+        Trace(watch, "instance");
         var greedy = Greedy.Solve(c);
+        Trace(watch, "greedy");
         var greedyCheck = RosterChecker.Check(problem, ToPairs(c, greedy));
+        Trace(watch, "greedy checked");
         double? firstFeasible = greedyCheck.Ok ? watch.Elapsed.TotalSeconds : null;
         if (greedyCheck.Ok)
         {
             progress?.Report(new SolveProgress(watch.Elapsed.TotalSeconds, greedyCheck.Objective, null));
         }
 
-        var model = new RosterModel(c, diagnose: false);
+        // The warm start: the better (by the checker) of the baseline and the scarcity-first heuristic.
+        var start = greedy;
+        var startCheck = greedyCheck;
         if (options.WarmStart)
         {
-            model.Hint(greedy);
+            var scarce = Greedy.Solve(c, scarcityFirst: true);
+            var scarceCheck = RosterChecker.Check(problem, ToPairs(c, scarce));
+            if (scarceCheck.Ok && (!greedyCheck.Ok || scarceCheck.Objective < greedyCheck.Objective))
+            {
+                (start, startCheck) = (scarce, scarceCheck);
+                firstFeasible ??= watch.Elapsed.TotalSeconds;
+                progress?.Report(new SolveProgress(watch.Elapsed.TotalSeconds, scarceCheck.Objective, null));
+            }
+            Trace(watch, "scarcity-first heuristic");
         }
+        var model = new RosterModel(c, diagnose: false);
+        Trace(watch, "model built");
+        if (options.WarmStart)
+        {
+            model.Hint(start);
+        }
+        Trace(watch, "hinted");
         using var solver = new CpSolver { StringParameters = Parameters(options, options.TimeLimitSeconds - watch.Elapsed.TotalSeconds) };
-        var callback = new Incumbents(watch, progress, greedyCheck.Ok ? greedyCheck.Objective : null);
+        var callback = new Incumbents(watch, progress, startCheck.Ok ? startCheck.Objective : null);
         long? lastBound = null;
         solver.SetBestBoundCallback(bound =>
         {
@@ -102,6 +122,7 @@ public static class RosterSolver
         using var registration = cancellationToken.Register(solver.StopSearch);
         var status = cancellationToken.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model.Model, callback);
         firstFeasible ??= callback.FirstSeconds;
+        Trace(watch, "solved " + status);
 
         if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
         {
@@ -109,21 +130,21 @@ public static class RosterSolver
             var objective = (long)Math.Round(solver.ObjectiveValue);
             var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
             var engine = "cp-sat";
-            // The greedy roster is a valid answer too; never hand back something worse than it.
-            if (greedyCheck.Ok && greedyCheck.Objective < objective)
+            // The heuristic rosters are valid answers too; never hand back something worse than them.
+            if (startCheck.Ok && startCheck.Objective < objective)
             {
-                roster = greedy;
-                objective = greedyCheck.Objective;
-                engine = "greedy";
+                roster = start;
+                objective = startCheck.Objective;
+                engine = start == greedy ? "greedy" : "scarcity-first";
             }
             var optimal = status == CpSolverStatus.Optimal && engine == "cp-sat" || objective <= bound;
             return Finish(c, roster, optimal ? "Optimal" : "Feasible", objective, Math.Min(bound, objective), watch, firstFeasible, engine, lang);
         }
-        if (greedyCheck.Ok)
+        if (startCheck.Ok)
         {
-            // Cancelled or out of time before CP-SAT found a roster: the greedy one stands.
+            // Cancelled or out of time before CP-SAT found a roster: the heuristic one stands.
             var bound = status == CpSolverStatus.Unknown ? (long?)Math.Ceiling(solver.BestObjectiveBound - 1e-6) : null;
-            return Finish(c, greedy, "Feasible", greedyCheck.Objective, bound, watch, firstFeasible, "greedy", lang);
+            return Finish(c, start, "Feasible", startCheck.Objective, bound, watch, firstFeasible, start == greedy ? "greedy" : "scarcity-first", lang);
         }
         if (status == CpSolverStatus.Infeasible)
         {
@@ -205,6 +226,15 @@ public static class RosterSolver
         }
         var core = solver.SufficientAssumptionsForInfeasibility().Select(i => i).ToList();
         return core.Count == 0 ? [.. assumptions] : core;
+    }
+
+    /// <summary>With KAIFONG_ROSTER_TRACE=1, phase timings go to standard error.</summary>
+    private static void Trace(Stopwatch watch, string phase)
+    {
+        if (Environment.GetEnvironmentVariable("KAIFONG_ROSTER_TRACE") == "1")
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[roster] {watch.Elapsed.TotalSeconds,8:0.000}s {phase}"));
+        }
     }
 
     private static string Parameters(SolveOptions options, double seconds)
