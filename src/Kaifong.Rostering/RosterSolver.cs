@@ -75,6 +75,8 @@ public static class RosterSolver
         options ??= new SolveOptions();
         var lang = options.Language;
         var watch = Stopwatch.StartNew();
+        // CP-SAT calls back from its worker threads: reports are serialised, in time order.
+        progress = progress is null ? null : new Serialised(progress, watch);
         var c = new Instance(problem);
 
         Trace(watch, "instance");
@@ -301,6 +303,24 @@ public static class RosterSolver
 
     private static List<ShiftVolunteer> ToPairs(Instance c, IEnumerable<(int Shift, int Volunteer)> roster) =>
         [.. roster.OrderBy(a => a.Shift).ThenBy(a => a.Volunteer).Select(a => new ShiftVolunteer(c.Shift(a.Shift).Id, c.Vol(a.Volunteer).Id))];
+
+    private sealed class Serialised(IProgress<SolveProgress> inner, Stopwatch watch) : IProgress<SolveProgress>
+    {
+        private readonly Lock _gate = new();
+        private long? _best;
+
+        public void Report(SolveProgress value)
+        {
+            lock (_gate)
+            {
+                if (value.Objective is { } o && (_best is null || o < _best))
+                {
+                    _best = o;
+                }
+                inner.Report(value with { Seconds = Math.Round(watch.Elapsed.TotalSeconds, 3), Objective = _best });
+            }
+        }
+    }
 
     /// <summary>Reports each better roster: the incumbent is the best of the greedy roster and CP-SAT's solutions.</summary>
     private sealed class Incumbents(Stopwatch watch, IProgress<SolveProgress>? progress, long? greedy) : CpSolverSolutionCallback
