@@ -38,21 +38,21 @@ public static class Report
                 var objective = r["objective"];
                 var gap = long.TryParse(objective, CultureInfo.InvariantCulture, out var o) ? (100.0 * (o - ub) / ub).ToString("0.0", CultureInfo.InvariantCulture) : "–";
                 var status = r["status"] == "Optimal" ? " (optimal)" : r["status"] is "Feasible" ? "" : $" ({r["status"]})";
-                var check = r["check"] is "ok" or "" ? "" : " ✗" + r["check"];
+                var check = r["check"] is "ok" or "" || r["status"] is not ("Optimal" or "Feasible") ? "" : " ✗" + r["check"];
                 sb.Append(CultureInfo.InvariantCulture, $"| {Dash(objective)}{status}{check} | {Dash(r["bound"])} | {gap} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["peakMB"])} ");
             }
             sb.AppendLine("|");
         }
         sb.AppendLine();
         var ngo = Lines(Path.Combine(dir, "ngo.csv"));
-        sb.AppendLine("| instance | engine, time limit | status | objective | bound | gap % | seconds | first feasible s | fill rate | load spread | peak MB | check |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| instance | engine, time limit | status | objective | bound | gap % | seconds | first feasible s | fill rate | load spread | peak MB | check | roster from |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in ngo.OrderBy(r => r["instance"].Length).ThenBy(r => r["instance"], StringComparer.Ordinal).ThenBy(r => r["mode"], StringComparer.Ordinal).ThenBy(r => int.Parse(r["timeLimit"], CultureInfo.InvariantCulture)))
         {
             var mode = r["mode"] == "greedy" ? "greedy" : $"CP-SAT {r["timeLimit"]} s";
             var fill = double.TryParse(r["fillRate"], CultureInfo.InvariantCulture, out var f) ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r["instance"]} | {mode} | {r["status"]} | {Dash(r["objective"])} | {Dash(r["bound"])} | {Dash(r["gapPercent"])} | {Dash(r["seconds"])} | {Dash(r["firstFeasibleSeconds"])} | {fill} | {Dash(r["loadSpread"])} | {Dash(r["peakMB"])} | {r["check"]} |");
+                $"| {r["instance"]} | {mode} | {r["status"]} | {Dash(r["objective"])} | {Dash(r["bound"])} | {Dash(r["gapPercent"])} | {Dash(r["seconds"])} | {Dash(r["firstFeasibleSeconds"])} | {fill} | {Dash(r["loadSpread"])} | {Dash(r["peakMB"])} | {r["check"]} | {r["engine"]} |");
         }
         return sb.ToString();
     }
