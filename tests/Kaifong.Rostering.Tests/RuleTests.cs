@@ -221,3 +221,24 @@ public class RuleTests
         Assert.Equal(0, fair.Components!.LoadSpread);
     }
 }
+
+public class EdgeTests
+{
+    [Fact]
+    public void No_shifts_is_an_empty_optimal_roster()
+    {
+        var s = Build.Solve(Build.Problem([], [Build.Vol("v1")]));
+        Assert.Equal("Optimal", s.Status);
+        Assert.Equal(0, s.Objective);
+        Assert.Empty(s.Assignments);
+    }
+
+    [Fact]
+    public void No_volunteers_leaves_every_place_unfilled_and_says_so()
+    {
+        var s = Build.Solve(Build.Problem([Build.Shift("s1", 0, target: 2)], []) with { FairnessWeight = 3 });
+        Assert.Equal(200, s.Objective);
+        Assert.Equal([new Unfilled("s1", 2)], s.Unfilled);
+        Assert.Contains("there are no volunteers", Assert.Single(s.Explanation, e => e.Code == "shift.unfilled").Text, StringComparison.Ordinal);
+    }
+}
