@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kaifong.Rostering.Bench;
+
+/// <summary>Turns bench/results/*.csv into the Markdown tables of bench/README.md.</summary>
+public static class Report
+{
+    /// <summary>Best known upper bound (UB) and lower bound (LB) of Curtois &amp; Qu, from shared/bench-data/curtois/README.md.</summary>
+    public static readonly IReadOnlyDictionary<int, (long Ub, long? Lb)> BestKnown = new Dictionary<int, (long, long?)>
+    {
+        [1] = (607, 607), [2] = (828, 828), [3] = (1001, 1001), [4] = (1716, 1716), [5] = (1143, 1141), [6] = (1950, 1949),
+        [7] = (1056, 1055), [8] = (1300, 1300), [9] = (439, 439), [10] = (4631, null), [11] = (3443, null), [12] = (4040, null),
+        [13] = (1348, 1348), [14] = (1278, 1278), [15] = (3834, 3823), [16] = (3225, 3225), [17] = (5746, 5746), [18] = (4459, 4459),
+        [19] = (3149, 3148), [20] = (4943, 4091), [21] = (21159, 11898), [22] = (33155, 24064), [23] = (17428, 2765), [24] = (48777, null),
+    };
+
+    public static string Render(string dir)
+    {
+        var sb = new StringBuilder();
+        var ten = Rows(Path.Combine(dir, "curtois-10s.csv"));
+        var sixty = Rows(Path.Combine(dir, "curtois-60s.csv"));
+        sb.AppendLine("| instance | best known (LB) | 10 s: objective | bound | gap to best % | first feasible s | peak MB | 60 s: objective | bound | gap to best % | first feasible s | peak MB |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (var i = 1; i <= 24; i++)
+        {
+            var (ub, lb) = BestKnown[i];
+            var name = $"Instance{i}";
+            sb.Append(CultureInfo.InvariantCulture, $"| {i} | {ub} ({(lb is { } l ? l.ToString(CultureInfo.InvariantCulture) : "–")}) ");
+            foreach (var rows in new[] { ten, sixty })
+            {
+                if (!rows.TryGetValue(name, out var r))
+                {
+                    sb.Append("| not run | | | | ");
+                    sb.Append("| ");
+                    continue;
+                }
+                var objective = r["objective"];
+                var gap = long.TryParse(objective, CultureInfo.InvariantCulture, out var o) ? (100.0 * (o - ub) / ub).ToString("0.0", CultureInfo.InvariantCulture) : "–";
+                var status = r["status"] == "Optimal" ? " (optimal)" : r["status"] is "Feasible" ? "" : $" ({r["status"]})";
+                var check = r["check"] is "ok" or "" || r["status"] is not ("Optimal" or "Feasible") ? "" : " ✗" + r["check"];
+                sb.Append(CultureInfo.InvariantCulture, $"| {Dash(objective)}{status}{check} | {Dash(r["bound"])} | {gap} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["peakMB"])} ");
+            }
+            sb.AppendLine("|");
+        }
+        sb.AppendLine();
+        var ngo = Lines(Path.Combine(dir, "ngo.csv"));
+        sb.AppendLine("| instance | engine, time limit | status | objective | bound | gap % | seconds | first feasible s | fill rate | load spread | peak MB | check | roster from |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in ngo.OrderBy(r => r["instance"].Length).ThenBy(r => r["instance"], StringComparer.Ordinal).ThenBy(r => r["mode"], StringComparer.Ordinal).ThenBy(r => int.Parse(r["timeLimit"], CultureInfo.InvariantCulture)))
+        {
+            var mode = r["mode"] == "greedy" ? "greedy" : $"CP-SAT {r["timeLimit"]} s";
+            var fill = double.TryParse(r["fillRate"], CultureInfo.InvariantCulture, out var f) ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r["instance"]} | {mode} | {r["status"]} | {Dash(r["objective"])} | {Dash(r["bound"])} | {Dash(r["gapPercent"])} | {Dash(r["seconds"])} | {Dash(r["firstFeasibleSeconds"])} | {fill} | {Dash(r["loadSpread"])} | {Dash(r["peakMB"])} | {r["check"]} | {r["engine"]} |");
+        }
+        return sb.ToString();
+    }
+
+    private static string Dash(string s) => s.Length == 0 ? "–" : s;
+
+    private static Dictionary<string, Dictionary<string, string>> Rows(string csv) =>
+        Lines(csv).GroupBy(r => r["instance"]).ToDictionary(g => g.Key, g => g.Last());
+
+    private static List<Dictionary<string, string>> Lines(string csv)
+    {
+        if (!File.Exists(csv))
+        {
+            return [];
+        }
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))];
+    }
+}
