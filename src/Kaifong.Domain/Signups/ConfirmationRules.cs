@@ -55,7 +55,7 @@ public static class ConfirmationRules
     public static bool IsLateCancellation(SignupStatus from, DateTimeOffset cancelledAt, DateTimeOffset shiftStart, ConfirmationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return from is SignupStatus.Assigned or SignupStatus.Confirmed && cancelledAt > shiftStart - policy.LateCancellationCutoff;
+        return SignupMoves.FreesPlace(from, SignupAction.Cancel) && cancelledAt > shiftStart - policy.LateCancellationCutoff;
     }
 
     /// <summary>

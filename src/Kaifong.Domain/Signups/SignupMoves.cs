@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Kaifong.Domain.Common;
 using Kaifong.Domain.Scheduling;
 
@@ -59,7 +60,7 @@ public static class SignupMoves
     private static readonly SignupStatus?[] Restartable = [null, SignupStatus.Cancelled, SignupStatus.Declined];
 
     /// <summary>The table: (from, action) → to. A null "from" is a person with no sign-up on the shift yet.</summary>
-    public static readonly IReadOnlyDictionary<(SignupStatus? From, SignupAction Action), SignupStatus> Table = Build();
+    public static readonly FrozenDictionary<(SignupStatus? From, SignupAction Action), SignupStatus> Table = Build().ToFrozenDictionary();
 
     private static Dictionary<(SignupStatus?, SignupAction), SignupStatus> Build()
     {
