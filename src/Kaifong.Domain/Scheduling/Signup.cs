@@ -2,7 +2,7 @@ using Kaifong.Domain.Common;
 
 namespace Kaifong.Domain.Scheduling;
 
-/// <summary>報名 / 編更: a person on a shift. Its moves between states belong to the sign-up work; scheduling reads them.</summary>
+/// <summary>報名 / 編更: a person on a shift. Its moves between states are the table in <see cref="Signups.SignupMoves"/>; scheduling reads them.</summary>
 public sealed class Signup : IOrganisationOwned
 {
     public Guid Id { get; init; }
