@@ -4,6 +4,7 @@ using Kaifong.Domain.Members;
 using Kaifong.Domain.Organisations;
 using Kaifong.Domain.Outbox;
 using Kaifong.Domain.Scheduling;
+using Kaifong.Domain.Signups;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public abstract class KaifongDb(DbContextOptions options)
     public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
     public DbSet<Signup> Signups => Set<Signup>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<SubstituteRequest> SubstituteRequests => Set<SubstituteRequest>();
+    public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
+    public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -204,6 +208,30 @@ public abstract class KaifongDb(DbContextOptions options)
             e.HasIndex(s => s.OrganisationId);
             e.HasOne<Shift>().WithMany().HasForeignKey(s => s.ShiftId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Membership>().WithMany().HasForeignKey(s => s.MembershipId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Answers).HasMaxLength(Limits.FormAnswers);
+            e.Property(s => s.OverrideReason).HasMaxLength(Limits.AuditDetail);
+            e.HasIndex(s => new { s.ShiftId, s.Status, s.CreatedAt });
+        });
+
+        builder.Entity<SubstituteRequest>(e =>
+        {
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => new { r.OrganisationId, r.Status });
+            e.HasIndex(r => r.SignupId);
+            e.HasOne<Signup>().WithMany().HasForeignKey(r => r.SignupId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(r => r.Responsible);
+        });
+
+        builder.Entity<AvailabilitySlot>(e =>
+        {
+            e.HasIndex(a => a.MembershipId);
+            e.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AvailabilityException>(e =>
+        {
+            e.HasIndex(a => new { a.MembershipId, a.Date });
+            e.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CalendarFeed>(e =>

@@ -13,6 +13,9 @@ public sealed class KaifongUser : IdentityUser<Guid>
 
     /// <summary>About 125 % text for people who need it; the whole layout follows.</summary>
     public bool LargeText { get; set; }
+
+    /// <summary>Asked only where an activity type sets a minimum age (collect the minimum).</summary>
+    public DateOnly? BirthDate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Skills the person says they have (self-declared, unverified).</summary>

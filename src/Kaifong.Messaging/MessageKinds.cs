@@ -21,5 +21,11 @@ public static class MessageKinds
     /// <summary>To a person holding a shift that was cancelled. Model: displayName, organisationName, title, role, when, venue, link.</summary>
     public const string ShiftCancelled = "shift_cancelled";
 
-    public static readonly IReadOnlyList<string> All = [PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled];
+    /// <summary>To the first on a waitlist when a place frees. Model: displayName, organisationName, title, role, when, venue, confirmBy, link.</summary>
+    public const string SignupPromoted = "signup_promoted";
+
+    /// <summary>To a person a coordinator put on a shift. Model: displayName, organisationName, title, role, when, venue, confirmBy, link.</summary>
+    public const string SignupAssigned = "signup_assigned";
+
+    public static readonly IReadOnlyList<string> All = [PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled, SignupPromoted, SignupAssigned];
 }

@@ -32,6 +32,11 @@ public sealed class TemplateTests
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 10:00–13:00",
             venue = "荃灣大會堂", previous = "2026年12月7日星期一 09:00–12:00", link = "https://kaifong.test/o/kaifong/shifts/1",
         },
+        MessageKinds.SignupPromoted or MessageKinds.SignupAssigned => new
+        {
+            displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 09:00–12:00",
+            venue = "荃灣沙咀道", confirmBy = "2026/12/5 09:00", link = "https://kaifong.test/o/kaifong/shifts/1",
+        },
         MessageKinds.ShiftCancelled => new
         {
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月9日星期三 09:00–12:00",

@@ -27,7 +27,11 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation.revoked";
     public const string SettingsChanged = "organisation.settings_changed";
     public const string PicsChanged = "organisation.pics_changed";
+    public const string Assigned = "signup.assigned";
+    public const string AssignedOverride = "signup.assigned_override";
+    public const string ParticipantsViewed = "shift.participants_viewed";
 
     public static readonly IReadOnlyList<string> All =
-        [ContactViewed, RolesChanged, Approved, Rejected, SkillsChanged, InvitationCreated, InvitationRevoked, SettingsChanged, PicsChanged];
+        [ContactViewed, RolesChanged, Approved, Rejected, SkillsChanged, InvitationCreated, InvitationRevoked, SettingsChanged, PicsChanged,
+         Assigned, AssignedOverride, ParticipantsViewed];
 }

@@ -24,6 +24,7 @@ public static class Limits
     public const int FormFields = 20;
     public const int FormChoices = 20;
     public const int FormAnswer = 500;
+    public const int FormAnswers = 12000;
 
     /// <summary>The longest listing a date range may ask for (one calendar year and a bit).</summary>
     public const int RangeDays = 400;

@@ -21,6 +21,10 @@ public sealed class Membership : IOrganisationOwned
     /// <summary>The programmes this member belongs to (volunteers) or manages (coordinators). Empty for a coordinator means all.</summary>
     public List<MembershipProgramme> Programmes { get; init; } = [];
 
+    /// <summary>This person's own limits on shifts here, over the organisation's (null = the organisation's).</summary>
+    public int? WeeklyShiftLimit { get; set; }
+    public int? MonthlyShiftLimit { get; set; }
+
     public static Membership Join(Guid id, Guid organisationId, Guid userId, MemberRoles roles, bool needsApproval, Guid? invitationId, DateTimeOffset now)
     {
         var m = new Membership

@@ -18,6 +18,13 @@ public sealed class Organisation
     public string? PicsZhCn { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Filling shifts: the default limits on a person's shifts here (null = none), the rest between shifts, and the confirmation policy.</summary>
+    public int? WeeklyShiftLimit { get; set; }
+    public int? MonthlyShiftLimit { get; set; }
+    public int MinRestMinutes { get; set; }
+    public int? ConfirmationHours { get; set; }
+    public int? LateCancellationHours { get; set; }
+
     public string? CustomPics(string language) => language switch
     {
         Languages.En => PicsEn,

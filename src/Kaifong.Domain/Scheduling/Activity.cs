@@ -30,6 +30,10 @@ public sealed class Activity : IOrganisationOwned
     public Guid? LeadMembershipId { get; set; }
     public List<ShiftDefinition> Shifts { get; set; } = [];
 
+    /// <summary>This activity's confirmation window and late-cancellation cutoff in hours, over the organisation's (null = the organisation's).</summary>
+    public int? ConfirmationHours { get; set; }
+    public int? LateCancellationHours { get; set; }
+
     /// <summary>Occurrences exist up to this local date (the rolling window); null before the first materialisation.</summary>
     public DateOnly? MaterialisedUntil { get; set; }
 

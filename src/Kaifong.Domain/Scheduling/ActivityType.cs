@@ -10,6 +10,9 @@ public sealed class ActivityType : IOrganisationOwned
     public required string Name { get; set; }
     public List<string> RequiredSkills { get; set; } = [];
     public List<FormField> Form { get; set; } = [];
+
+    /// <summary>The youngest a person may be on the shift's date (e.g. 18 for work alone with elders); null = no minimum.</summary>
+    public int? MinimumAge { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -15,6 +15,22 @@ public sealed class Signup : IOrganisationOwned
     public SignupStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the place was given (the confirmation window runs from here) and by when it must be confirmed.</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+    public DateTimeOffset? ConfirmBy { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>Cancelled inside the cutoff before the start (counted in the quarterly review).</summary>
+    public bool LateCancellation { get; set; }
+
+    /// <summary>The registration form's answers (JSON, question key → answer), collected under the PICS.</summary>
+    public string? Answers { get; set; }
+
+    /// <summary>Who put the person on the shift when it was not themselves, and the reason when a limit was overridden (audited).</summary>
+    public Guid? ActedBy { get; set; }
+    public string? OverrideReason { get; set; }
 }
 
 public enum SignupStatus

@@ -32,6 +32,9 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -268,6 +271,9 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MonthlyShiftLimit")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -280,6 +286,9 @@ namespace Kaifong.Data.Migrations.Postgres
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("WeeklyShiftLimit")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -312,6 +321,9 @@ namespace Kaifong.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ConfirmationHours")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -319,6 +331,15 @@ namespace Kaifong.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("LateCancellationHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinRestMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MonthlyShiftLimit")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -346,6 +367,9 @@ namespace Kaifong.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("WeeklyShiftLimit")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -458,6 +482,9 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.Property<Guid?>("ActivityTypeId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ConfirmationHours")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -466,6 +493,9 @@ namespace Kaifong.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LateCancellationHours")
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("LeadMembershipId")
@@ -551,6 +581,9 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -792,14 +825,40 @@ namespace Kaifong.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ActedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LateCancellation")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("MembershipId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("ShiftId")
                         .HasColumnType("uuid");
@@ -826,7 +885,109 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.HasIndex("ShiftId", "MembershipId")
                         .IsUnique();
 
+                    b.HasIndex("ShiftId", "Status", "CreatedAt");
+
                     b.ToTable("Signups");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilityException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "Date");
+
+                    b.ToTable("AvailabilityExceptions");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilitySlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DayOfWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("From")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("To")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.ToTable("AvailabilitySlots");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestedByMembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SignupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TakenBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignupId");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.ToTable("SubstituteRequests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1165,6 +1326,33 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.HasOne("Kaifong.Domain.Scheduling.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilityException", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilitySlot", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Scheduling.Signup", null)
+                        .WithMany()
+                        .HasForeignKey("SignupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -262,6 +265,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MonthlyShiftLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -274,6 +280,9 @@ namespace Kaifong.Data.Migrations.Sqlite
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WeeklyShiftLimit")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -306,6 +315,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConfirmationHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -313,6 +325,15 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateCancellationHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinRestMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonthlyShiftLimit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -340,6 +361,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WeeklyShiftLimit")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -452,6 +476,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.Property<Guid?>("ActivityTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConfirmationHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -460,6 +487,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LateCancellationHours")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LeadMembershipId")
@@ -545,6 +575,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -786,13 +819,39 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ActedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LateCancellation")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MembershipId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ShiftId")
@@ -820,7 +879,109 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.HasIndex("ShiftId", "MembershipId")
                         .IsUnique();
 
+                    b.HasIndex("ShiftId", "Status", "CreatedAt");
+
                     b.ToTable("Signups");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilityException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "Date");
+
+                    b.ToTable("AvailabilityExceptions");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilitySlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOfWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.ToTable("AvailabilitySlots");
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByMembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TakenBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignupId");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.ToTable("SubstituteRequests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1153,6 +1314,33 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.HasOne("Kaifong.Domain.Scheduling.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilityException", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.AvailabilitySlot", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Members.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Scheduling.Signup", null)
+                        .WithMany()
+                        .HasForeignKey("SignupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

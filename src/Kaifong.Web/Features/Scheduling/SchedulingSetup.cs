@@ -14,6 +14,9 @@ public static class SchedulingSetup
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoSchedule>();
         services.AddSingleton<Holidays>();
+        services.AddScoped<Signups.SignupCommands>();
+        services.AddScoped<Signups.SignupNotices>();
+        services.AddScoped<Signups.ParticipantQueries>();
         services.AddHostedService<OccurrenceWindowWorker>();
         var signalR = services.AddSignalR();
         var redis = config["Redis:Configuration"];
@@ -30,6 +33,7 @@ public static class SchedulingSetup
     {
         app.MapHub<ScheduleHub>(ScheduleHub.Path);
         api.MapGroup("/me").RequireAuthorization(Auth.Api).MapMyScheduleApi();
+        Signups.SignupEndpoints.MapSignupApi(api);
         app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, HttpContext http) =>
         {
             var token = file.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? file[..^4] : file;

@@ -1,0 +1,50 @@
+using Kaifong.Domain.Common;
+using Kaifong.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kaifong.Web.Features.Signups;
+
+/// <summary>The "Sign-ups and attendance" table of API.md: sign up, assign, confirm, cancel, participants.</summary>
+public static class SignupEndpoints
+{
+    public static void MapSignupApi(this RouteGroupBuilder api)
+    {
+        var shifts = api.MapGroup("/shifts/{shiftId:guid}").RequireAuthorization(Auth.Api).WithTags("Sign-ups");
+        shifts.MapPost("/signups", async Task<Results<Created<SignupDto>, Ok<SignupDto>, ProblemHttpResult>> (
+            Guid shiftId, SignupRequest? body, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, created, errors) = await commands.SignUpAsync(http.User.RequiredUserId(), shiftId, body, http.RequestAborted);
+            return Answer(dto, created, errors, problems);
+        });
+
+        shifts.MapPost("/assignments", async Task<Results<Created<SignupDto>, Ok<SignupDto>, ProblemHttpResult>> (
+            Guid shiftId, AssignmentRequest body, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, created, errors) = await commands.AssignAsync(http.User.RequiredUserId(), shiftId, body, http.RequestAborted);
+            return Answer(dto, created, errors, problems);
+        });
+
+        shifts.MapGet("/participants", async Task<Results<Ok<IReadOnlyList<ParticipantDto>>, ProblemHttpResult>> (
+            Guid shiftId, ParticipantQueries queries, Problems problems, HttpContext http) =>
+        {
+            var (list, error) = await queries.ListAsync(http.User.RequiredUserId(), shiftId, http.RequestAborted);
+            return list is null ? problems.From(error!) : TypedResults.Ok(list);
+        });
+
+        var signups = api.MapGroup("/signups/{id:guid}").RequireAuthorization(Auth.Api).WithTags("Sign-ups");
+        signups.MapPost("/confirm", async Task<Results<Ok<SignupDto>, ProblemHttpResult>> (Guid id, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, errors) = await commands.ConfirmAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
+        });
+
+        signups.MapDelete("/", async Task<Results<Ok<SignupDto>, ProblemHttpResult>> (Guid id, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, errors) = await commands.CancelAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
+        });
+    }
+
+    private static Results<Created<SignupDto>, Ok<SignupDto>, ProblemHttpResult> Answer(SignupDto? dto, bool created, IReadOnlyList<Error> errors, Problems problems) =>
+        dto is null ? problems.Of(errors) : created ? TypedResults.Created($"/api/v1/signups/{dto.Id}", dto) : TypedResults.Ok(dto);
+}
