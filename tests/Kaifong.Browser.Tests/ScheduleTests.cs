@@ -115,7 +115,15 @@ public sealed class ScheduleTests(BrowserApp app) : BrowserTest(app)
         var violations = await SeriousAccessibilityViolationsAsync(phone);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 
-        // On two shifts (the sign-up work will do this with a button): they are on "my shifts" and in the feed.
+        // Two taps: the shift, then 報名; then 確認出席. A second shift is held directly (a coordinator would assign it).
+        await phone.GotoAsync($"/o/{slug}/shifts/{shiftId}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "報名", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("報名成功");
+        await Expect(phone.Locator(".kf-facts")).ToContainTextAsync("待確認出席");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "確認出席", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("多謝確認");
+        await AssertNoHorizontalScrollAsync(phone);
+        await ScreenshotAsync(phone, "schedule-shift-confirmed-zh-HK-360");
         var second = await HoldAsync(volunteer.Email, slug, shiftId);
         await phone.GotoAsync("/me/shifts");
         await Expect(phone.Locator(".kf-shift-card")).ToHaveCountAsync(2);
@@ -134,7 +142,7 @@ public sealed class ScheduleTests(BrowserApp app) : BrowserTest(app)
         Assert.Contains(calendar.Events, e => e.Summary == "長者送飯 · 送飯" && e.DtStart!.Hour == 9);
     });
 
-    /// <summary>Puts the volunteer on a shift and on the next occurrence's first shift, as the sign-up work will; returns the second shift's id.</summary>
+    /// <summary>Puts the volunteer on the next occurrence's first shift after <paramref name="shiftId"/>; returns its id.</summary>
     private async Task<Guid> HoldAsync(string email, string slug, string shiftId)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -143,16 +151,12 @@ public sealed class ScheduleTests(BrowserApp app) : BrowserTest(app)
             && db.Organisations.Any(o => o.Id == m.OrganisationId && o.Slug == slug)).SingleAsync();
         var first = await db.Shifts.SingleAsync(x => x.Id == Guid.Parse(shiftId));
         var next = await db.Shifts.Where(x => x.ActivityId == first.ActivityId && x.Slot == 0 && x.Start > first.Start).OrderBy(x => x.Start).FirstAsync();
-        foreach (var shift in new[] { first, next })
+        db.Signups.Add(new Signup
         {
-            db.Signups.Add(new Signup
-            {
-                Id = Guid.NewGuid(), OrganisationId = membership.OrganisationId, ShiftId = shift.Id, MembershipId = membership.Id,
-                UserId = membership.UserId, Status = SignupStatus.Assigned,
-            });
-            shift.Assigned++;
-        }
-
+            Id = Guid.NewGuid(), OrganisationId = membership.OrganisationId, ShiftId = next.Id, MembershipId = membership.Id,
+            UserId = membership.UserId, Status = SignupStatus.Assigned,
+        });
+        next.Assigned++;
         await db.SaveChangesAsync();
         return next.Id;
     }

@@ -140,6 +140,50 @@ public abstract class VolunteerPagesTests(KaifongApp app)
         Assert.True(await coordinator.InvokeAsync<bool>("Join", org.Slug));
     }
 
+    [Fact]
+    public async Task A_volunteer_signs_up_answers_the_form_confirms_and_cancels_on_the_shift_page()
+    {
+        var org = await TestOrg.CreateAsync(app);
+        var programme = await org.Admin.CreateProgrammeAsync(org.Slug, "長者送飯");
+        var type = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activity-types",
+            new { name = "前線服務", form = new[] { new { label = "T-shirt size", kind = "Choice", required = true, choices = new[] { "S", "M", "L" } } } }));
+        var activity = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
+        {
+            title = "長者送飯", programmeId = programme, activityTypeId = type["id"]!.GetValue<string>(), start = "2026-12-28T09:00", end = "2026-12-28T12:00",
+            shifts = new[] { new { role = "送飯", start = "09:00", end = "12:00", minimum = 1, target = 1, maximum = 1 } },
+        }));
+        var shiftId = ShiftId(activity, 0);
+        var url = $"/o/{org.Slug}/shifts/{shiftId}";
+        var page = await PageClient.SignInAsync(app, org.Volunteer.Email);
+
+        var (_, first) = await page.GetPageAsync(url);
+        Assert.NotNull(first.QuerySelector("a[href='?join=true#join']")); // the first tap asks the form's question
+        var (_, form) = await page.GetPageAsync(url + "?join=true");
+        PagesTests.AssertLabelled(form, url);
+        Assert.NotNull(form.QuerySelector("#pics"));
+        var missing = await page.PostFormAsync(url + "?join=true", url + "?handler=signup", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.NotNull(PageClient.Parse(await missing.Content.ReadAsStringAsync()).QuerySelector("[role=alert]"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Signups.CountAsync(s => s.ShiftId == Guid.Parse(shiftId))));
+
+        var signed = await page.PostFormAsync(url + "?join=true", url + "?handler=signup", new Dictionary<string, string> { ["answers[q1]"] = "M" });
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var signup = await app.WithDbAsync(db => db.Signups.AsNoTracking().SingleAsync(s => s.ShiftId == Guid.Parse(shiftId)));
+        Assert.Equal(SignupStatus.Assigned, signup.Status);
+        Assert.Contains("\"M\"", signup.Answers, StringComparison.Ordinal);
+
+        var confirmed = await page.PostFormAsync(url, url + $"?handler=confirm&signupId={signup.Id}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var cancelled = await page.PostFormAsync(url, url + $"?handler=cancel&signupId={signup.Id}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var after = await app.WithDbAsync(db => db.Signups.AsNoTracking().SingleAsync(s => s.Id == signup.Id));
+        Assert.Equal(SignupStatus.Cancelled, after.Status);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Shifts.Where(s => s.Id == Guid.Parse(shiftId)).Select(s => s.Assigned).SingleAsync()));
+        var again = await page.PostFormAsync(url, url + $"?handler=cancel&signupId={signup.Id}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // refused, with the reason on the page
+        Assert.NotNull(PageClient.Parse(await again.Content.ReadAsStringAsync()).QuerySelector("[role=alert]"));
+    }
+
     /// <summary>A SignalR client signed in with the page cookie, over long polling through the test server.</summary>
     private async Task<HubConnection> ConnectAsync(string email, string slug)
     {
