@@ -93,13 +93,17 @@ public abstract class HostileInputTests(KaifongApp app)
                 ["end"] = "12:00", ["role"] = "Helper", ["minimum"] = 1, ["target"] = 2, ["maximum"] = 2,
             },
             ["name", "programmeId", "days", "days[0]", "start", "end", "role", "minimum", "target", "maximum", "requiredSkills", "district"]),
+        ["signups"] = new("POST", c => $"/api/v1/shifts/{c.Schedule.ShiftId}/signups", c => c.Org.Volunteer.Http,
+            _ => new JsonObject { ["answers"] = new JsonObject { ["q1"] = "M" } }, ["answers", "answers.q1"]),
+        ["assignments"] = new("POST", c => $"/api/v1/shifts/{c.Schedule.ShiftId}/assignments", c => c.Org.Admin.Http,
+            c => new JsonObject { ["membershipId"] = c.Org.VolunteerMembershipId, ["reason"] = "short-handed" }, ["membershipId", "reason"]),
         ["generate"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/shift-templates/{c.Schedule.TemplateId}/generate", c => c.Org.Admin.Http,
             _ => new JsonObject { ["month"] = "2027-02" }, ["month"]),
     };
 
     public static TheoryData<string> EndpointNames() =>
         ["register", "login", "refresh", "forgot-password", "reset-password", "magic-link", "2fa", "me/profile", "organisations", "organisation", "pics", "programmes", "invitations", "accept", "roles", "skills",
-         "activity-types", "activities", "activity", "shift-templates", "generate"];
+         "activity-types", "activities", "activity", "shift-templates", "generate", "signups", "assignments"];
 
     private static readonly Func<JsonNode?>[] HostileValues =
     [
@@ -176,7 +180,9 @@ public abstract class HostileInputTests(KaifongApp app)
             + $"{await db.Memberships.CountAsync(m => m.OrganisationId == orgId)} {await db.MemberSkills.CountAsync(m => m.OrganisationId == orgId)} "
             + $"{await db.ActivityTypes.CountAsync(t => t.OrganisationId == orgId)} {await db.Activities.CountAsync(a => a.OrganisationId == orgId)} "
             + $"{await db.Occurrences.CountAsync(o => o.OrganisationId == orgId)} {await db.Shifts.CountAsync(s => s.OrganisationId == orgId)} "
-            + $"{await db.ShiftTemplates.CountAsync(t => t.OrganisationId == orgId)}");
+            + $"{await db.ShiftTemplates.CountAsync(t => t.OrganisationId == orgId)} "
+            + $"{await db.Signups.CountAsync(s => s.OrganisationId == orgId && s.Status != Kaifong.Domain.Scheduling.SignupStatus.Cancelled)} "
+            + $"{await db.Shifts.Where(s => s.OrganisationId == orgId).SumAsync(s => s.Assigned + s.Waitlisted)}");
         var activity = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/activities/{c.Schedule.ActivityId}");
         var org = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}");
         var pics = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/pics");
