@@ -55,12 +55,22 @@ public abstract class VolunteerPagesTests(KaifongApp app)
     [Fact]
     public async Task Find_shifts_lists_open_shifts_and_an_empty_list_says_what_to_do()
     {
-        var (org, _, activity) = await SetUpAsync();
+        var (org, programme, activity) = await SetUpAsync();
+        var tutoring = await org.Admin.CreateProgrammeAsync(org.Slug, "課後輔導");
+        await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
+        {
+            title = "功課班", programmeId = tutoring, start = "2026-12-08T16:00", end = "2026-12-08T18:00",
+            shifts = new[] { new { role = "導師", start = "16:00", end = "18:00", minimum = 1, target = 2, maximum = 2 } },
+        });
         var page = await PageClient.SignInAsync(app, org.Volunteer.Email);
 
         var (response, doc) = await page.GetPageAsync("/me/open-shifts?from=2026-12-01");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, doc.QuerySelectorAll(".kf-shift-card").Length);
+        Assert.Equal(4, doc.QuerySelectorAll(".kf-shift-card").Length);
+        PagesTests.AssertLabelled(doc, "/me/open-shifts");
+        var (_, meals) = await page.GetPageAsync($"/me/open-shifts?from=2026-12-01&programme={programme}");
+        Assert.Equal(3, meals.QuerySelectorAll(".kf-shift-card").Length);
+        Assert.Equal(programme, meals.QuerySelector("select[name=programme] option[selected]")?.GetAttribute("value"));
         Assert.Contains("0/2 places", doc.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector($"a[href='/o/{org.Slug}/shifts/{ShiftId(activity, 2)}']"));
 

@@ -22,6 +22,12 @@ public sealed class OpenShiftsModel(ScheduleQueries queries, KaifongDb db, TimeP
     [BindProperty(SupportsGet = true)]
     public string? Organisation { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Programme { get; set; }
+
+    /// <summary>The programmes of the person's organisations (with the organisation's name when they are in several).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Programmes { get; private set; } = [];
+
     public IReadOnlyList<ShiftDto> Shifts { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Organisations { get; private set; } = [];
     public string? Error { get; private set; }
@@ -33,6 +39,12 @@ public sealed class OpenShiftsModel(ScheduleQueries queries, KaifongDb db, TimeP
                 .Join(db.Organisations.AsNoTracking(), m => m.OrganisationId, o => o.Id, (m, o) => new { o.Slug, o.Name })
                 .OrderBy(o => o.Name).ToListAsync(HttpContext.RequestAborted))
             .Select(o => (o.Slug, o.Name)).ToArray();
+        var programmes = await db.Programmes.AsNoTracking()
+            .Where(p => db.Memberships.Any(m => m.UserId == userId && m.Status == MembershipStatus.Active && m.OrganisationId == p.OrganisationId))
+            .Join(db.Organisations.AsNoTracking(), p => p.OrganisationId, o => o.Id, (p, o) => new { p.Id, p.Name, Org = o.Name })
+            .OrderBy(p => p.Org).ThenBy(p => p.Name).ToListAsync(HttpContext.RequestAborted);
+        Programmes = programmes.Select(p => (p.Id, Organisations.Count > 1 ? $"{p.Name}（{p.Org}）" : p.Name)).ToArray();
+        var programme = Programmes.Any(p => p.Id == Programme) ? Programme : null;
         var today = ScheduleEndpoints.HongKongToday(time);
         var range = ScheduleQueries.Range(From, null, today);
         District? district = null;
@@ -60,6 +72,6 @@ public sealed class OpenShiftsModel(ScheduleQueries queries, KaifongDb db, TimeP
         var zone = Domain.Organisations.OrganisationRules.FindZone(Domain.Organisations.OrganisationRules.DefaultTimeZone)!;
         var (f, t) = ScheduleQueries.Instants(from, from.AddDays(Days - 1), zone);
         var organisation = Organisations.Any(o => o.Slug == Organisation) ? Organisation : null;
-        Shifts = await queries.OpenShiftsAsync(userId, f, t, district, null, organisation, HttpContext.RequestAborted);
+        Shifts = await queries.OpenShiftsAsync(userId, f, t, district, programme, organisation, HttpContext.RequestAborted);
     }
 }
