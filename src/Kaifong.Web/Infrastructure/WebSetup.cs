@@ -111,6 +111,7 @@ public static class WebSetup
         scoped.MapInvitationAdminApi();
         scoped.MapAuditApi();
         scoped.MapScheduleApi();
+        Features.Signups.PolicyEndpoints.MapPolicyApi(scoped);
         app.MapScheduling(api);
         return app;
     }

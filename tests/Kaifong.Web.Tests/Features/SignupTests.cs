@@ -179,7 +179,12 @@ public abstract class SignupTests(KaifongApp app)
     public async Task A_monthly_limit_stops_a_volunteer_and_a_coordinator_may_override_it_with_a_reason()
     {
         var (org, programme) = await OrgAsync();
-        await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == org.Slug).ExecuteUpdateAsync(u => u.SetProperty(o => o.MonthlyShiftLimit, 1)));
+        await Api.AssertProblem(await org.Volunteer.PutAsync($"/api/v1/organisations/{org.Slug}/filling-policy", new { monthlyShiftLimit = 1, minRestMinutes = 0 }),
+            HttpStatusCode.Forbidden, "forbidden");
+        await Api.AssertProblem(await org.Admin.PutAsync($"/api/v1/organisations/{org.Slug}/filling-policy", new { monthlyShiftLimit = 0, minRestMinutes = -5 }),
+            HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.OK, (await org.Admin.PutAsync($"/api/v1/organisations/{org.Slug}/filling-policy", new { monthlyShiftLimit = 1, minRestMinutes = 0 })).StatusCode);
+        Assert.Equal(1, (await org.Volunteer.GetJsonAsync($"/api/v1/organisations/{org.Slug}/filling-policy"))["monthlyShiftLimit"]!.GetValue<int>());
         var first = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-21"));
         var second = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-22"));
         Assert.Equal(HttpStatusCode.Created, (await org.Volunteer.PostAsync($"/api/v1/shifts/{first}/signups")).StatusCode);
@@ -195,6 +200,13 @@ public abstract class SignupTests(KaifongApp app)
         Assert.Single(await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == "signup_assigned" && m.Recipient == org.Volunteer.Email).ToListAsync()));
         await Api.AssertProblem(await org.Volunteer.PostAsync($"/api/v1/shifts/{second}/assignments", new { membershipId = org.VolunteerMembershipId, reason = "x" }),
             HttpStatusCode.Forbidden, "forbidden");
+
+        // A person's own limit replaces the organisation's: with 3 a month, a third shift is fine for them.
+        var third = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-28"));
+        await Api.AssertProblem(await org.Volunteer.PostAsync($"/api/v1/shifts/{third}/signups"), HttpStatusCode.Conflict, "signup.over_limit");
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await org.Admin.PutAsync($"/api/v1/organisations/{org.Slug}/members/{org.VolunteerMembershipId}/limits", new { monthlyShiftLimit = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await org.Volunteer.PostAsync($"/api/v1/shifts/{third}/signups")).StatusCode);
     }
 
     [Fact]

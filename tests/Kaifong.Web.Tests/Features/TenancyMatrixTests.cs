@@ -51,6 +51,9 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["PATCH activity"] = new("PATCH", "/api/v1/organisations/{org}/activities/{act}", Need.Staff, new { venue = "Hijacked hall" }, HttpStatusCode.OK),
         ["DELETE occurrence"] = new("DELETE", "/api/v1/organisations/{org}/activities/{act}/occurrences/2026-12-14", Need.Staff, null, HttpStatusCode.NoContent),
         ["GET shifts"] = new("GET", "/api/v1/organisations/{org}/shifts?from=2026-12-01&to=2026-12-31", Need.Member, null, HttpStatusCode.OK),
+        ["GET filling-policy"] = new("GET", "/api/v1/organisations/{org}/filling-policy", Need.Member, null, HttpStatusCode.OK),
+        ["PUT filling-policy"] = new("PUT", "/api/v1/organisations/{org}/filling-policy", Need.Admin, new { weeklyShiftLimit = 1, minRestMinutes = 0 }, HttpStatusCode.OK),
+        ["PUT limits"] = new("PUT", "/api/v1/organisations/{org}/members/{vol}/limits", Need.Staff, new { monthlyShiftLimit = 1 }, HttpStatusCode.NoContent),
         ["GET shift-templates"] = new("GET", "/api/v1/organisations/{org}/shift-templates", Need.Staff, null, HttpStatusCode.OK),
         ["POST shift-templates"] = new("POST", "/api/v1/organisations/{org}/shift-templates", Need.Staff, ScheduleWorld.TemplateBody("{prog}", "Hijack template"), HttpStatusCode.Created),
         ["POST generate"] = new("POST", "/api/v1/organisations/{org}/shift-templates/{tpl}/generate", Need.Staff, new { month = "2027-01" }, HttpStatusCode.Created),
@@ -150,7 +153,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
     private static async Task<string> SnapshotAsync(TestOrg org)
     {
         var parts = new List<string>();
-        foreach (var url in new[] { "", "/pics", "/programmes", "/invitations", "/members", "/activity-types", "/shift-templates", "/shifts?from=2026-12-01&to=2027-01-31" })
+        foreach (var url in new[] { "", "/pics", "/programmes", "/invitations", "/members", "/activity-types", "/shift-templates", "/shifts?from=2026-12-01&to=2027-01-31", "/filling-policy" })
         {
             parts.Add((await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}{url}")).ToJsonString());
         }

@@ -17,6 +17,7 @@ public static class SchedulingSetup
         services.AddScoped<Signups.SignupCommands>();
         services.AddScoped<Signups.SignupNotices>();
         services.AddScoped<Signups.ParticipantQueries>();
+        services.AddScoped<Signups.PolicyCommands>();
         services.AddHostedService<OccurrenceWindowWorker>();
         var signalR = services.AddSignalR();
         var redis = config["Redis:Configuration"];
