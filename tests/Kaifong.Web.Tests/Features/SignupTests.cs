@@ -210,6 +210,33 @@ public abstract class SignupTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task A_coordinator_assigns_several_at_once_and_moves_one_to_another_shift()
+    {
+        var (org, programme) = await OrgAsync();
+        var monday = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-14", maximum: 2));
+        var tuesday = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-15", maximum: 2));
+        var people = await PeopleAsync(org.Slug, 3);
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var emails = people.Select(p => p.Email).ToList();
+            return await db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserId && emails.Contains(u.Email!)) && db.Organisations.Any(o => o.Id == m.OrganisationId && o.Slug == org.Slug))
+                .Select(m => m.Id).ToListAsync();
+        });
+
+        var bulk = (await Api.Json(await org.Admin.PostAsync($"/api/v1/shifts/{monday}/assignments/bulk", new { membershipIds = ids }))).AsArray();
+
+        Assert.Equal(2, bulk.Count(r => r!["signup"] is not null));
+        Assert.Equal("signup.full", Assert.Single(bulk, r => r!["signup"] is null)!["code"]!.GetValue<string>());
+        var moving = bulk.First(r => r!["signup"] is not null)!["signup"]!["id"]!.GetValue<string>();
+        var moved = await org.Admin.PostAsync($"/api/v1/signups/{moving}/move", new { shiftId = tuesday });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var counts = await app.WithDbAsync(db => db.Shifts.Where(s => s.Id == Guid.Parse(monday) || s.Id == Guid.Parse(tuesday)).ToDictionaryAsync(s => s.Id, s => s.Assigned));
+        Assert.Equal((1, 1), (counts[Guid.Parse(monday)], counts[Guid.Parse(tuesday)]));
+        await Api.AssertProblem(await org.Volunteer.PostAsync($"/api/v1/signups/{moving}/move", new { shiftId = monday }), HttpStatusCode.Forbidden, "signup.not_yours");
+        await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/shifts/{monday}/assignments/bulk", new { membershipIds = Array.Empty<string>() }), HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task Past_shifts_and_closed_registration_are_refused()
     {
         var (org, programme) = await OrgAsync();

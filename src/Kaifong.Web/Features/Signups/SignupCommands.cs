@@ -18,6 +18,12 @@ public sealed record SignupRequest(Dictionary<string, string?>? Answers);
 
 public sealed record AssignmentRequest(Guid? MembershipId, string? Reason);
 
+public sealed record BulkAssignmentRequest(IReadOnlyList<Guid>? MembershipIds, string? Reason);
+
+public sealed record BulkAssignmentResult(Guid MembershipId, SignupDto? Signup, string? Code, string? Message);
+
+public sealed record MoveRequest(Guid? ShiftId, string? Reason);
+
 /// <summary>
 /// Filling shifts: self sign-up, a coordinator's assignment, confirming, cancelling (the waitlist moves up). The rules are
 /// the domain's (<see cref="Eligibility"/>, <see cref="ConflictCheck"/>, <see cref="SignupMoves"/>); places are counted in
@@ -121,6 +127,66 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
 
         var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         return await PlaceAsync(c, person, null, actedBy: c.Me.Id, reason, waitlistWhenFull: false, ct);
+    }
+
+    /// <summary>Several people onto one shift (a coordinator's bulk 編更): each answered on its own, in order, until the shift is full.</summary>
+    public async Task<(IReadOnlyList<BulkAssignmentResult>? Value, IReadOnlyList<Error> Errors)> AssignManyAsync(
+        Guid userId, Guid shiftId, BulkAssignmentRequest input, Func<Error, string> text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(text);
+        var ids = (input.MembershipIds ?? []).Distinct().ToArray();
+        if (ids.Length is 0 or > 100)
+        {
+            return (null, [new Error("validation", "Error.BulkCount", Field: "membershipIds", Args: [100])]);
+        }
+
+        var results = new List<BulkAssignmentResult>();
+        foreach (var id in ids)
+        {
+            var (dto, _, errors) = await AssignAsync(userId, shiftId, new AssignmentRequest(id, input.Reason), ct);
+            if (errors.Count > 0 && errors[0].Kind is ErrorKind.NotFound or ErrorKind.Forbidden && results.Count == 0)
+            {
+                return (null, errors);
+            }
+
+            results.Add(new BulkAssignmentResult(id, dto, errors.FirstOrDefault()?.Code, errors.Count > 0 ? text(errors[0]) : null));
+        }
+
+        return (results, []);
+    }
+
+    /// <summary>
+    /// A coordinator moves a person to another shift: onto the new one first (the same rules; a reason may override a limit),
+    /// then off the old one (its place goes to the waitlist). If the new shift refuses, nothing changes.
+    /// </summary>
+    public async Task<(SignupDto? Value, IReadOnlyList<Error> Errors)> MoveAsync(Guid userId, Guid signupId, MoveRequest input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (signup, c, error) = await OwnSignupAsync(userId, signupId, staffMayAct: true, ct);
+        if (error is not null)
+        {
+            return (null, [error]);
+        }
+
+        if (!ScheduleCommands.CanManage(c!.Viewer, c.Shift.ProgrammeId))
+        {
+            return (null, [ScheduleCommands.Forbidden]);
+        }
+
+        if (input.ShiftId is not { } target || target == signup!.ShiftId)
+        {
+            return (null, [new Error("validation", "Error.Invalid", Field: "shiftId")]);
+        }
+
+        var (moved, _, errors) = await AssignAsync(userId, target, new AssignmentRequest(signup.MembershipId, input.Reason), ct);
+        if (moved is null)
+        {
+            return (null, errors);
+        }
+
+        var (_, cancelErrors) = await CancelAsync(userId, signupId, ct);
+        return cancelErrors.Count > 0 && cancelErrors[0] != SignupErrors.AlreadyCancelled ? (null, cancelErrors) : (moved, []);
     }
 
     /// <summary>確認出席: the person confirms their own place.</summary>

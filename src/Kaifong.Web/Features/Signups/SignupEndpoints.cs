@@ -24,6 +24,13 @@ public static class SignupEndpoints
             return Answer(dto, created, errors, problems);
         });
 
+        shifts.MapPost("/assignments/bulk", async Task<Results<Ok<IReadOnlyList<BulkAssignmentResult>>, ProblemHttpResult>> (
+            Guid shiftId, BulkAssignmentRequest body, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (list, errors) = await commands.AssignManyAsync(http.User.RequiredUserId(), shiftId, body, problems.Text, http.RequestAborted);
+            return list is null ? problems.Of(errors) : TypedResults.Ok(list);
+        });
+
         shifts.MapGet("/participants", async Task<Results<Ok<IReadOnlyList<ParticipantDto>>, ProblemHttpResult>> (
             Guid shiftId, ParticipantQueries queries, Problems problems, HttpContext http) =>
         {
@@ -35,6 +42,12 @@ public static class SignupEndpoints
         signups.MapPost("/confirm", async Task<Results<Ok<SignupDto>, ProblemHttpResult>> (Guid id, SignupCommands commands, Problems problems, HttpContext http) =>
         {
             var (dto, errors) = await commands.ConfirmAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
+        });
+
+        signups.MapPost("/move", async Task<Results<Ok<SignupDto>, ProblemHttpResult>> (Guid id, MoveRequest body, SignupCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, errors) = await commands.MoveAsync(http.User.RequiredUserId(), id, body, http.RequestAborted);
             return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
         });
 
