@@ -39,6 +39,7 @@ public abstract class KaifongDb(DbContextOptions options)
     public DbSet<Signup> Signups => Set<Signup>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SubstituteRequest> SubstituteRequests => Set<SubstituteRequest>();
+    public DbSet<SubstituteOffer> SubstituteOffers => Set<SubstituteOffer>();
     public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
     public DbSet<AvailabilityException> AvailabilityExceptions => Set<AvailabilityException>();
 
@@ -211,15 +212,27 @@ public abstract class KaifongDb(DbContextOptions options)
             e.Property(s => s.Answers).HasMaxLength(Limits.FormAnswers);
             e.Property(s => s.OverrideReason).HasMaxLength(Limits.AuditDetail);
             e.HasIndex(s => new { s.ShiftId, s.Status, s.CreatedAt });
+            e.HasIndex(s => new { s.Status, s.ConfirmBy });
         });
 
         builder.Entity<SubstituteRequest>(e =>
         {
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Origin).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(r => new { r.OrganisationId, r.Status });
-            e.HasIndex(r => r.SignupId);
+
+            // One open request per sign-up, kept by the database when two taps race.
+            e.HasIndex(r => r.SignupId).IsUnique().HasFilter("\"Status\" = 'Open'");
+            e.HasIndex(r => r.ShiftId);
             e.HasOne<Signup>().WithMany().HasForeignKey(r => r.SignupId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(r => r.Responsible);
+        });
+
+        builder.Entity<SubstituteOffer>(e =>
+        {
+            e.HasIndex(o => new { o.RequestId, o.MembershipId }).IsUnique();
+            e.HasIndex(o => o.MembershipId);
+            e.HasOne<SubstituteRequest>().WithMany().HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AvailabilitySlot>(e =>

@@ -27,5 +27,21 @@ public static class MessageKinds
     /// <summary>To a person a coordinator put on a shift. Model: displayName, organisationName, title, role, when, venue, confirmBy, link.</summary>
     public const string SignupAssigned = "signup_assigned";
 
-    public static readonly IReadOnlyList<string> All = [PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled, SignupPromoted, SignupAssigned];
+    /// <summary>To each member offered a substitute request. Model: displayName, organisationName, title, role, when, venue, link.</summary>
+    public const string SubstituteOffered = "substitute_offered";
+
+    /// <summary>To the requester when someone took their place. Model: displayName, organisationName, title, role, when, link.</summary>
+    public const string SubstituteTaken = "substitute_taken";
+
+    /// <summary>To the others offered a request once it is taken or withdrawn. Model: displayName, organisationName, title, role, when, link.</summary>
+    public const string SubstituteGone = "substitute_gone";
+
+    /// <summary>To the coordinators in scope: places past their confirm-by time. Model: displayName, organisationName, count, lines, offered, link.</summary>
+    public const string UnconfirmedPlaces = "unconfirmed_places";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled, SignupPromoted, SignupAssigned,
+        SubstituteOffered, SubstituteTaken, SubstituteGone, UnconfirmedPlaces,
+    ];
 }

@@ -25,6 +25,9 @@ public sealed class Organisation
     public int? ConfirmationHours { get; set; }
     public int? LateCancellationHours { get; set; }
 
+    /// <summary>When an assigned person lets the confirm-by time pass, also offer their place to others (尋找替班) as well as telling the coordinators.</summary>
+    public bool OfferUnconfirmedPlaces { get; set; }
+
     public string? CustomPics(string language) => language switch
     {
         Languages.En => PicsEn,

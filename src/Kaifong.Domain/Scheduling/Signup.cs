@@ -22,6 +22,9 @@ public sealed class Signup : IOrganisationOwned
     public DateTimeOffset? ConfirmedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>When the coordinators were told this Assigned place went past its confirm-by time unconfirmed (once).</summary>
+    public DateTimeOffset? UnconfirmedReportedAt { get; set; }
+
     /// <summary>Cancelled inside the cutoff before the start (counted in the quarterly review).</summary>
     public bool LateCancellation { get; set; }
 

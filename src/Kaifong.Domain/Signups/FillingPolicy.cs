@@ -4,9 +4,11 @@ namespace Kaifong.Domain.Signups;
 
 /// <summary>
 /// An organisation's rules for filling shifts: how many shifts a person may take a week and a month (null = no limit),
-/// the rest between two shifts, how long people have to confirm, and how close to the start a cancellation is "late".
+/// the rest between two shifts, how long people have to confirm, how close to the start a cancellation is "late", and
+/// whether a place left unconfirmed past its confirm-by time is offered on to others (as a substitute request).
 /// </summary>
-public sealed record FillingPolicy(int? WeeklyShiftLimit, int? MonthlyShiftLimit, int MinRestMinutes, int? ConfirmationHours, int? LateCancellationHours)
+public sealed record FillingPolicy(
+    int? WeeklyShiftLimit, int? MonthlyShiftLimit, int MinRestMinutes, int? ConfirmationHours, int? LateCancellationHours, bool OfferUnconfirmedPlaces = false)
 {
     public const int MaxShiftLimit = 200;
     public const int MaxRestMinutes = 24 * 60;

@@ -12,6 +12,14 @@ public enum SubstituteStatus
     Expired,
 }
 
+/// <summary>Why a request was opened: the person asked, or their place went unconfirmed past its confirm-by time and the
+/// organisation's policy offers such places on.</summary>
+public enum SubstituteOrigin
+{
+    Asked,
+    Unconfirmed,
+}
+
 /// <summary>
 /// 尋找替班: a volunteer who cannot come asks for someone to take their place. Until someone accepts, the requester keeps
 /// the place and stays responsible for it (their sign-up does not change); the first to accept takes the place, and the
@@ -26,6 +34,7 @@ public sealed class SubstituteRequest : IOrganisationOwned
     public Guid ShiftId { get; init; }
     public Guid RequestedByMembershipId { get; init; }
     public SubstituteStatus Status { get; private set; }
+    public SubstituteOrigin Origin { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public Guid? TakenBy { get; private set; }
     public DateTimeOffset? TakenAt { get; private set; }
@@ -39,7 +48,7 @@ public sealed class SubstituteRequest : IOrganisationOwned
     /// </summary>
     public static Result<SubstituteRequest> Ask(
         Guid id, Guid organisationId, Guid shiftId, Guid signupId, Guid membershipId,
-        SignupStatus signupStatus, bool alreadyOpen, DateTimeOffset shiftStart, DateTimeOffset now)
+        SignupStatus signupStatus, bool alreadyOpen, DateTimeOffset shiftStart, DateTimeOffset now, SubstituteOrigin origin = SubstituteOrigin.Asked)
     {
         if (ConfirmationRules.BeforeStart(shiftStart, now) is { } started)
         {
@@ -59,7 +68,7 @@ public sealed class SubstituteRequest : IOrganisationOwned
         return new SubstituteRequest
         {
             Id = id, OrganisationId = organisationId, ShiftId = shiftId, SignupId = signupId,
-            RequestedByMembershipId = membershipId, Status = SubstituteStatus.Open, CreatedAt = now,
+            RequestedByMembershipId = membershipId, Status = SubstituteStatus.Open, Origin = origin, CreatedAt = now,
         };
     }
 
@@ -115,14 +124,15 @@ public sealed class SubstituteRequest : IOrganisationOwned
 }
 
 /// <summary>What the offer list knows of one member: their eligibility problems and their conflicts with the shift.</summary>
-public sealed record SubstituteCandidate(Guid MembershipId, IReadOnlyList<Error> Ineligible, IReadOnlyList<Conflict> Conflicts);
+public sealed record SubstituteCandidate(Guid MembershipId, IReadOnlyList<Error> Ineligible, IReadOnlyList<Conflict> Conflicts, bool? Available = null);
 
 /// <summary>Who is offered a substitute request.</summary>
 public static class SubstituteRules
 {
     /// <summary>
-    /// The members offered the place: not the requester, eligible (no problem from <see cref="Eligibility.Check"/>), and
-    /// with no conflict at all (<see cref="ConflictCheck.Find"/>): nobody overrides a limit for a self-service offer.
+    /// The members offered the place: not the requester, eligible (no problem from <see cref="Eligibility.Check"/>),
+    /// with no conflict at all (<see cref="ConflictCheck.Find"/>): nobody overrides a limit for a self-service offer, and
+    /// not marked unavailable then (availability unknown is offered: most people never fill it in).
     /// The registration deadline does not apply: taking over a place close to the start is what substitutes are for.
     /// Members who already hold a place on the shift are not passed in by the caller.
     /// </summary>
@@ -130,9 +140,22 @@ public static class SubstituteRules
     {
         ArgumentNullException.ThrowIfNull(request);
         return members
-            .Where(m => m.MembershipId != request.RequestedByMembershipId && m.Ineligible.All(e => e.Code == SignupErrors.DeadlinePassed.Code) && m.Conflicts.Count == 0)
+            .Where(m => m.MembershipId != request.RequestedByMembershipId && m.Ineligible.All(e => e.Code == SignupErrors.DeadlinePassed.Code) && m.Conflicts.Count == 0 && m.Available != false)
             .Select(m => m.MembershipId)
             .Distinct()
             .ToArray();
     }
+}
+
+/// <summary>
+/// 替班邀請: one member a substitute request was offered to. Kept so that, once someone accepts, the others can be told the
+/// place is gone, and so a coordinator sees how many were asked.
+/// </summary>
+public sealed class SubstituteOffer : IOrganisationOwned
+{
+    public Guid Id { get; init; }
+    public Guid OrganisationId { get; init; }
+    public Guid RequestId { get; init; }
+    public Guid MembershipId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 }

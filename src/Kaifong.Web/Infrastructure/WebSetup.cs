@@ -23,6 +23,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Audit");
                 o.Conventions.AuthorizeFolder("/Profile");
                 o.Conventions.AuthorizeFolder("/Scheduling");
+                o.Conventions.AuthorizeFolder("/Signups");
                 o.Conventions.AuthorizePage("/Invitations/Index");
                 o.Conventions.AuthorizePage("/Account/TwoFactor");
                 o.Conventions.AuthorizePage("/Account/Passkeys");
@@ -112,6 +113,7 @@ public static class WebSetup
         scoped.MapAuditApi();
         scoped.MapScheduleApi();
         Features.Signups.PolicyEndpoints.MapPolicyApi(scoped);
+        Features.Signups.SignupEndpoints.MapSubstituteListApi(scoped);
         app.MapScheduling(api);
         return app;
     }

@@ -139,4 +139,23 @@ public class SubstituteRequestTests
         };
         Assert.Equal([fine, lateButFine], SubstituteRules.Candidates(request, members));
     }
+
+    [Fact]
+    public void Someone_who_said_they_are_not_available_then_is_not_asked_but_someone_who_never_said_is()
+    {
+        var request = Open();
+        var free = Guid.NewGuid();
+        var unknown = Guid.NewGuid();
+        var away = Guid.NewGuid();
+        var members = new SubstituteCandidate[] { new(free, [], [], true), new(unknown, [], [], null), new(away, [], [], false) };
+        Assert.Equal([free, unknown], SubstituteRules.Candidates(request, members));
+    }
+
+    [Fact]
+    public void A_request_made_for_an_unconfirmed_place_says_so()
+    {
+        var request = SubstituteRequest.Ask(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Requester, SignupStatus.Assigned, false, Start, Now, SubstituteOrigin.Unconfirmed).Value!;
+        Assert.Equal(SubstituteOrigin.Unconfirmed, request.Origin);
+        Assert.Equal(SubstituteOrigin.Asked, Open().Origin);
+    }
 }

@@ -346,6 +346,9 @@ namespace Kaifong.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("OfferUnconfirmedPlaces")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PicsEn")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -868,6 +871,9 @@ namespace Kaifong.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("UnconfirmedReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -884,6 +890,8 @@ namespace Kaifong.Data.Migrations.Postgres
 
                     b.HasIndex("ShiftId", "MembershipId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ConfirmBy");
 
                     b.HasIndex("ShiftId", "Status", "CreatedAt");
 
@@ -949,6 +957,34 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.ToTable("AvailabilitySlots");
                 });
 
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("RequestId", "MembershipId")
+                        .IsUnique();
+
+                    b.ToTable("SubstituteOffers");
+                });
+
             modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -960,6 +996,11 @@ namespace Kaifong.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("RequestedByMembershipId")
                         .HasColumnType("uuid");
@@ -983,7 +1024,11 @@ namespace Kaifong.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SignupId");
+                    b.HasIndex("ShiftId");
+
+                    b.HasIndex("SignupId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("OrganisationId", "Status");
 
@@ -1344,6 +1389,15 @@ namespace Kaifong.Data.Migrations.Postgres
                     b.HasOne("Kaifong.Domain.Members.Membership", null)
                         .WithMany()
                         .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteOffer", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Signups.SubstituteRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

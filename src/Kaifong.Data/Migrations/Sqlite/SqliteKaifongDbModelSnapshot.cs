@@ -340,6 +340,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OfferUnconfirmedPlaces")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PicsEn")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -862,6 +865,9 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnconfirmedReportedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -878,6 +884,8 @@ namespace Kaifong.Data.Migrations.Sqlite
 
                     b.HasIndex("ShiftId", "MembershipId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ConfirmBy");
 
                     b.HasIndex("ShiftId", "Status", "CreatedAt");
 
@@ -943,6 +951,34 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.ToTable("AvailabilitySlots");
                 });
 
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("RequestId", "MembershipId")
+                        .IsUnique();
+
+                    b.ToTable("SubstituteOffers");
+                });
+
             modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +989,11 @@ namespace Kaifong.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestedByMembershipId")
@@ -977,7 +1018,11 @@ namespace Kaifong.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SignupId");
+                    b.HasIndex("ShiftId");
+
+                    b.HasIndex("SignupId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("OrganisationId", "Status");
 
@@ -1332,6 +1377,15 @@ namespace Kaifong.Data.Migrations.Sqlite
                     b.HasOne("Kaifong.Domain.Members.Membership", null)
                         .WithMany()
                         .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaifong.Domain.Signups.SubstituteOffer", b =>
+                {
+                    b.HasOne("Kaifong.Domain.Signups.SubstituteRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,7 +17,7 @@ public sealed class SettingsModel(OrganisationCommands commands, Problems proble
     private Domain.Signups.FillingPolicy? typedPolicy;
 
     /// <summary>The limits, rest, confirmation window and late-cancellation cutoff (empty number boxes mean "none").</summary>
-    public async Task<IActionResult> OnPostPolicyAsync(string? weeklyShiftLimit, string? monthlyShiftLimit, string? minRestMinutes, string? confirmationHours, string? lateCancellationHours)
+    public async Task<IActionResult> OnPostPolicyAsync(string? weeklyShiftLimit, string? monthlyShiftLimit, string? minRestMinutes, string? confirmationHours, string? lateCancellationHours, bool offerUnconfirmedPlaces)
     {
         var errors = new List<Domain.Common.Error>();
         int? Number(string? text, string field)
@@ -37,7 +37,7 @@ public sealed class SettingsModel(OrganisationCommands commands, Problems proble
         }
 
         var policy = new Domain.Signups.FillingPolicy(Number(weeklyShiftLimit, "weeklyShiftLimit"), Number(monthlyShiftLimit, "monthlyShiftLimit"),
-            Number(minRestMinutes, "minRestMinutes") ?? 0, Number(confirmationHours, "confirmationHours"), Number(lateCancellationHours, "lateCancellationHours"));
+            Number(minRestMinutes, "minRestMinutes") ?? 0, Number(confirmationHours, "confirmationHours"), Number(lateCancellationHours, "lateCancellationHours"), offerUnconfirmedPlaces);
         if (errors.Count == 0)
         {
             errors.AddRange(await policies.SetAsync(Org, policy, HttpContext.RequestAborted));

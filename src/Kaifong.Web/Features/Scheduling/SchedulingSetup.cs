@@ -18,6 +18,11 @@ public static class SchedulingSetup
         services.AddScoped<Signups.SignupNotices>();
         services.AddScoped<Signups.ParticipantQueries>();
         services.AddScoped<Signups.PolicyCommands>();
+        services.AddScoped<Signups.CandidateQueries>();
+        services.AddScoped<Signups.SubstituteOffers>();
+        services.AddScoped<Signups.SubstituteCommands>();
+        services.AddScoped<Signups.UnconfirmedPlaces>();
+        services.AddHostedService<Signups.UnconfirmedPlacesWorker>();
         services.AddHostedService<OccurrenceWindowWorker>();
         var signalR = services.AddSignalR();
         var redis = config["Redis:Configuration"];

@@ -15,7 +15,7 @@ public sealed record PersonLimitsRequest(int? WeeklyShiftLimit, int? MonthlyShif
 public sealed class PolicyCommands(KaifongDb db, AuditLog audit)
 {
     public static FillingPolicy Of(Domain.Organisations.Organisation o) =>
-        new(o.WeeklyShiftLimit, o.MonthlyShiftLimit, o.MinRestMinutes, o.ConfirmationHours, o.LateCancellationHours);
+        new(o.WeeklyShiftLimit, o.MonthlyShiftLimit, o.MinRestMinutes, o.ConfirmationHours, o.LateCancellationHours, o.OfferUnconfirmedPlaces);
 
     public async Task<IReadOnlyList<Error>> SetAsync(OrgContext org, FillingPolicy policy, CancellationToken ct)
     {
@@ -32,8 +32,8 @@ public sealed class PolicyCommands(KaifongDb db, AuditLog audit)
         }
 
         var o = await db.Organisations.FirstAsync(x => x.Id == org.Id, ct);
-        (o.WeeklyShiftLimit, o.MonthlyShiftLimit, o.MinRestMinutes, o.ConfirmationHours, o.LateCancellationHours) =
-            (policy.WeeklyShiftLimit, policy.MonthlyShiftLimit, policy.MinRestMinutes, policy.ConfirmationHours, policy.LateCancellationHours);
+        (o.WeeklyShiftLimit, o.MonthlyShiftLimit, o.MinRestMinutes, o.ConfirmationHours, o.LateCancellationHours, o.OfferUnconfirmedPlaces) =
+            (policy.WeeklyShiftLimit, policy.MonthlyShiftLimit, policy.MinRestMinutes, policy.ConfirmationHours, policy.LateCancellationHours, policy.OfferUnconfirmedPlaces);
         audit.Add(org.Id, org.Me.UserId, AuditActions.SettingsChanged, detail: $"filling policy: {policy}");
         await db.SaveChangesAsync(ct);
         return [];

@@ -29,7 +29,7 @@ public sealed record MoveRequest(Guid? ShiftId, string? Reason);
 /// the domain's (<see cref="Eligibility"/>, <see cref="ConflictCheck"/>, <see cref="SignupMoves"/>); places are counted in
 /// the database with conditional updates, so two hundred people pressing at once for ten places get exactly ten.
 /// </summary>
-public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog audit, SignupNotices notices, ScheduleNotices live)
+public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog audit, SignupNotices notices, ScheduleNotices live, SubstituteOffers substitutes)
 {
     /// <summary>The shift with what the rules need, and the caller's membership in its organisation (null when not a member: 404).</summary>
     public sealed record ShiftContext(Shift Shift, Activity Activity, Organisation Organisation, Membership Me, Viewer Viewer, IReadOnlyList<string> RequiredSkills, int? MinimumAge);
@@ -224,8 +224,12 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         }
 
         await db.Shifts.Where(s => s.Id == signup.ShiftId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Confirmed, s => s.Confirmed + 1), ct);
+
+        // A place offered on because it went unconfirmed is the person's again once they confirm.
+        var told = await substitutes.CloseOpenAsync(c, signupId, SubstituteOrigin.Unconfirmed, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await live.PublishedAsync(c.Organisation.Id, 0);
+        await live.PublishedAsync(c.Organisation.Id, told);
         return (Dto(signup) with { Status = SignupStatus.Confirmed }, []);
     }
 
@@ -268,6 +272,7 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             .SetProperty(s => s.Assigned, s => s.Assigned - (frees ? 1 : 0))
             .SetProperty(s => s.Confirmed, s => s.Confirmed - wasConfirmed)
             .SetProperty(s => s.Waitlisted, s => s.Waitlisted - wasWaiting), ct);
+        var told = await substitutes.CloseOpenAsync(c, signupId, origin: null, ct);
         var promoted = frees ? await PromoteAsync(c, now, ct) : null;
         if (promoted is not null)
         {
@@ -276,7 +281,7 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await live.PublishedAsync(c.Organisation.Id, promoted is null ? 0 : 1);
+        await live.PublishedAsync(c.Organisation.Id, told + (promoted is null ? 0 : 1));
         return (Dto(signup) with { Status = SignupStatus.Cancelled, LateCancellation = late }, []);
     }
 
@@ -311,8 +316,10 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
     }
 
     /// <summary>Eligibility (skills, age, deadline, start) and conflicts (overlap anywhere, rest, limits here).</summary>
-    private async Task<List<Error>> RulesAsync(ShiftContext c, Membership person, bool coordinator, string? reason, CancellationToken ct)
+    public async Task<List<Error>> RulesAsync(ShiftContext c, Membership person, bool coordinator, string? reason, CancellationToken ct, bool ignoreDeadline = false)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
         var zone = c.Organisation.Zone;
         var skills = await db.MemberSkills.AsNoTracking().Where(s => s.MembershipId == person.Id)
@@ -320,7 +327,7 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         var birth = await db.Users.AsNoTracking().Where(u => u.Id == person.UserId).Select(u => u.BirthDate).FirstOrDefaultAsync(ct);
         var requirements = new ShiftRequirements(c.Shift.Start, c.Shift.Cancelled, c.Activity.RegistrationDeadlineMinutes, c.RequiredSkills, c.MinimumAge);
         var eligibility = Eligibility.Check(requirements, new MemberFacts(person.Status == MembershipStatus.Active, skills, birth), zone, now)
-            .Where(e => !(coordinator && e.Code == SignupErrors.DeadlinePassed.Code)).ToList();
+            .Where(e => !((coordinator || ignoreDeadline) && e.Code == SignupErrors.DeadlinePassed.Code)).ToList();
         if (eligibility.Count > 0)
         {
             return eligibility;
@@ -459,7 +466,8 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         return errors.Count > 0 ? (null, errors) : (JsonSerializer.Serialize(kept), []);
     }
 
-    private async Task<(Signup? Signup, ShiftContext? Context, Error? Error)> OwnSignupAsync(Guid userId, Guid signupId, bool staffMayAct, CancellationToken ct)
+    /// <summary>A sign-up with its shift's context, when it is the caller's own or (with <paramref name="staffMayAct"/>) the caller is staff in scope; else 404 / 403.</summary>
+    public async Task<(Signup? Signup, ShiftContext? Context, Error? Error)> OwnSignupAsync(Guid userId, Guid signupId, bool staffMayAct, CancellationToken ct)
     {
         var signup = await db.Signups.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signupId, ct);
         var c = signup is null ? null : await ContextAsync(userId, signup.ShiftId, ct);

@@ -56,7 +56,35 @@ public static class SignupEndpoints
             var (dto, errors) = await commands.CancelAsync(http.User.RequiredUserId(), id, http.RequestAborted);
             return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
         });
+
+        signups.MapPost("/substitute-requests", async Task<Results<Created<SubstituteRequestDto>, Ok<SubstituteRequestDto>, ProblemHttpResult>> (
+            Guid id, SubstituteCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, created, errors) = await commands.AskAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : created ? TypedResults.Created($"/api/v1/substitute-requests/{dto.Id}", dto) : TypedResults.Ok(dto);
+        });
+
+        var requests = api.MapGroup("/substitute-requests/{id:guid}").RequireAuthorization(Auth.Api).WithTags("Sign-ups");
+        requests.MapPost("/accept", async Task<Results<Ok<SignupDto>, ProblemHttpResult>> (Guid id, SubstituteCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, errors) = await commands.AcceptAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
+        });
+
+        requests.MapDelete("/", async Task<Results<Ok<SubstituteRequestDto>, ProblemHttpResult>> (Guid id, SubstituteCommands commands, Problems problems, HttpContext http) =>
+        {
+            var (dto, errors) = await commands.WithdrawAsync(http.User.RequiredUserId(), id, http.RequestAborted);
+            return dto is null ? problems.Of(errors) : TypedResults.Ok(dto);
+        });
     }
+
+    /// <summary>Organisation-scoped: the coordinators' list of open substitute requests.</summary>
+    public static void MapSubstituteListApi(this RouteGroupBuilder org) =>
+        org.MapGet("/substitute-requests", async Task<Results<Ok<IReadOnlyList<OpenSubstituteDto>>, ProblemHttpResult>> (
+            CurrentOrg current, SubstituteCommands commands, Problems problems, HttpContext http) =>
+            current.Context.Viewer.IsStaff
+                ? TypedResults.Ok(await commands.OpenListAsync(current.Context, http.RequestAborted))
+                : problems.From(Scheduling.ScheduleCommands.Forbidden)).WithTags("Sign-ups");
 
     private static Results<Created<SignupDto>, Ok<SignupDto>, ProblemHttpResult> Answer(SignupDto? dto, bool created, IReadOnlyList<Error> errors, Problems problems) =>
         dto is null ? problems.Of(errors) : created ? TypedResults.Created($"/api/v1/signups/{dto.Id}", dto) : TypedResults.Ok(dto);

@@ -12,9 +12,28 @@ using Microsoft.Extensions.Localization;
 namespace Kaifong.Web.Features.Scheduling.Volunteer;
 
 /// <summary>一個班次: when, where, how full (counts only: who is on it is for the lead and coordinators), and "add to calendar".</summary>
-public sealed class ShiftModel(ScheduleQueries queries, CalendarFeeds feeds, KaifongDb db, SignupCommands signups, Problems problems, IStringLocalizer<SharedResource> l, TimeProvider time)
+public sealed class ShiftModel(
+    ScheduleQueries queries, CalendarFeeds feeds, KaifongDb db, SignupCommands signups, SubstituteCommands substitutes, ParticipantQueries participants,
+    CandidateQueries candidates, Problems problems, IStringLocalizer<SharedResource> l, TimeProvider time)
     : OrgPageModel
 {
+    /// <summary>How many of the ranked "who can fill this" the page lists.</summary>
+    public const int CandidatesShown = 10;
+
+    /// <summary>The caller's own open substitute request (尋找替班中) and how many were asked.</summary>
+    public Domain.Signups.SubstituteRequest? MyRequest { get; private set; }
+    public int OfferedCount { get; private set; }
+
+    /// <summary>Someone else's open request on this shift, which the caller may take (接替).</summary>
+    public Domain.Signups.SubstituteRequest? OtherRequest { get; private set; }
+
+    /// <summary>The lead and coordinators in scope: who is on it (contact details; the look is audited).</summary>
+    public IReadOnlyList<ParticipantDto>? Participants { get; private set; }
+
+    /// <summary>Coordinators in scope: 邊個可以填, best first.</summary>
+    public IReadOnlyList<Domain.Signups.FillCandidate>? Candidates { get; private set; }
+    public Domain.People.District? ShiftDistrict { get; private set; }
+
     /// <summary>The registration form's questions, asked (with the PICS) before the sign-up when the activity type has any.</summary>
     public IReadOnlyList<FormField> Questions { get; private set; } = [];
     public Guid? MySignupId { get; private set; }
@@ -61,6 +80,33 @@ public sealed class ShiftModel(ScheduleQueries queries, CalendarFeeds feeds, Kai
         return await AfterAsync(id, errors, dto is null ? null : l[dto.LateCancellation ? "Signup.CancelledLate" : "Signup.CancelledDone"].Value);
     }
 
+    /// <summary>尋找替班: ask for someone to take my place.</summary>
+    public async Task<IActionResult> OnPostSubstituteAsync(Guid id, Guid signupId)
+    {
+        var (dto, _, errors) = await substitutes.AskAsync(User.RequiredUserId(), signupId, HttpContext.RequestAborted);
+        return await AfterAsync(id, errors, dto is null ? null : l["Substitute.AskedDone", dto.Offered].Value);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid requestId)
+    {
+        var (dto, errors) = await substitutes.WithdrawAsync(User.RequiredUserId(), requestId, HttpContext.RequestAborted);
+        return await AfterAsync(id, errors, dto is null ? null : l["Substitute.WithdrawnDone"].Value);
+    }
+
+    /// <summary>接替此班次: take the place someone is giving up.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid requestId)
+    {
+        var (dto, errors) = await substitutes.AcceptAsync(User.RequiredUserId(), requestId, HttpContext.RequestAborted);
+        return await AfterAsync(id, errors, dto is null ? null : l["Substitute.AcceptedDone"].Value);
+    }
+
+    /// <summary>編更 from the "who can fill this" list (a reason when a limit is overridden).</summary>
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid membershipId, string? reason)
+    {
+        var (dto, _, errors) = await signups.AssignAsync(User.RequiredUserId(), id, new AssignmentRequest(membershipId, reason), HttpContext.RequestAborted);
+        return await AfterAsync(id, errors, dto is null ? null : l["Signup.AssignedDone"].Value);
+    }
+
     /// <summary>Done: back to the page with a flash (so a reload posts nothing). Refused: the page again with the reason.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, IReadOnlyList<Kaifong.Domain.Common.Error> errors, string? flash, bool join = false)
     {
@@ -104,6 +150,23 @@ public sealed class ShiftModel(ScheduleQueries queries, CalendarFeeds feeds, Kai
             : [];
         PicsText = Pics.For(Org.Organisation, Localisation.CurrentLanguage, l);
         Open = !Shift.Cancelled && Shift.Start > time.GetUtcNow();
+        ShiftDistrict = activity.District;
+        var requests = Open ? await substitutes.OpenOnShiftAsync(id, HttpContext.RequestAborted) : [];
+        MyRequest = requests.FirstOrDefault(r => r.RequestedByMembershipId == Org.Me.Id);
+        OtherRequest = requests.FirstOrDefault(r => r.RequestedByMembershipId != Org.Me.Id);
+        OfferedCount = MyRequest is null ? 0 : await db.SubstituteOffers.CountAsync(o => o.RequestId == MyRequest.Id, HttpContext.RequestAborted);
+        var inCharge = activity.LeadMembershipId == Org.Me.Id || ScheduleCommands.CanManage(Org.Viewer, activity.ProgrammeId);
+        if (inCharge)
+        {
+            (Participants, _) = await participants.ListAsync(User.RequiredUserId(), id, HttpContext.RequestAborted);
+        }
+
+        if (Open && ScheduleCommands.CanManage(Org.Viewer, activity.ProgrammeId)
+            && await signups.ContextAsync(User.RequiredUserId(), id, HttpContext.RequestAborted) is { } context)
+        {
+            Candidates = Domain.Signups.FillCandidates.Rank(await candidates.GatherAsync(context, HttpContext.RequestAborted), activity.District, CandidatesShown);
+        }
+
         return true;
     }
 }
