@@ -187,4 +187,9 @@ public sealed class IndexModel(KaifongDb db, AvailabilityCommands commands, Prob
     }
 
     public static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
+
+    /// <summary>"星期一" in Chinese; "Mon" in English, where whole names would squeeze the toggles at 360 px.</summary>
+    public static string ShortDayName(DayOfWeek day) => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "zh"
+        ? DayName(day)
+        : CultureInfo.CurrentCulture.DateTimeFormat.GetAbbreviatedDayName(day);
 }
