@@ -155,6 +155,15 @@ public abstract class AvailabilityTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_lists_the_availability_calls()
+    {
+        var doc = JsonNode.Parse(await Api.Anonymous(app).GetStringAsync("/openapi/v1.json"))!;
+        var path = doc["paths"]!["/api/v1/me/availability"] ?? doc["paths"]!["/api/v1/me/availability/"];
+        Assert.NotNull(path?["get"]);
+        Assert.NotNull(path?["put"]);
+    }
+
+    [Fact]
     public async Task Replacements_at_the_same_time_leave_one_whole_set()
     {
         var org = await TestOrg.CreateAsync(app);
