@@ -1,4 +1,5 @@
 using Kaifong.Messaging;
+using Kaifong.Web.Features.Availability;
 using Kaifong.Web.Features.Scheduling;
 using Kaifong.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ builder.Services.AddKaifongLocalisation();
 builder.Services.AddKaifongWeb(builder.Configuration);
 builder.Services.AddKaifongApi();
 builder.Services.AddKaifongScheduling(builder.Configuration);
+builder.Services.AddKaifongAvailability();
 
 var app = builder.Build();
 

@@ -24,6 +24,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Profile");
                 o.Conventions.AuthorizeFolder("/Scheduling");
                 o.Conventions.AuthorizeFolder("/Signups");
+                o.Conventions.AuthorizeFolder("/Availability");
                 o.Conventions.AuthorizePage("/Invitations/Index");
                 o.Conventions.AuthorizePage("/Account/TwoFactor");
                 o.Conventions.AuthorizePage("/Account/Passkeys");
@@ -103,6 +104,7 @@ public static class WebSetup
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapAuthApi();
         api.MapMeApi();
+        Features.Availability.AvailabilityEndpoints.MapAvailabilityApi(api);
         api.MapInvitationApi();
         var org = api.MapGroup("/organisations");
         org.MapOrganisationApi();

@@ -99,11 +99,23 @@ public abstract class HostileInputTests(KaifongApp app)
             c => new JsonObject { ["membershipId"] = c.Org.VolunteerMembershipId, ["reason"] = "short-handed" }, ["membershipId", "reason"]),
         ["generate"] = new("POST", c => $"/api/v1/organisations/{c.Org.Slug}/shift-templates/{c.Schedule.TemplateId}/generate", c => c.Org.Admin.Http,
             _ => new JsonObject { ["month"] = "2027-02" }, ["month"]),
+        ["me/availability"] = new("PUT", c => $"/api/v1/me/availability?org={c.Org.Slug}", c => c.Org.Volunteer.Http,
+            _ => new JsonObject
+            {
+                ["weekly"] = new JsonArray(new JsonObject { ["dayOfWeek"] = "Monday", ["from"] = "09:00", ["to"] = "12:00" }),
+                ["exceptions"] = new JsonArray(new JsonObject
+                {
+                    ["date"] = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["from"] = "14:00", ["to"] = "18:00", ["available"] = false,
+                }),
+            },
+            ["weekly", "weekly[0]", "weekly[0].dayOfWeek", "weekly[0].from", "weekly[0].to", "exceptions", "exceptions[0]", "exceptions[0].date",
+             "exceptions[0].from", "exceptions[0].to", "exceptions[0].available"]),
     };
 
     public static TheoryData<string> EndpointNames() =>
         ["register", "login", "refresh", "forgot-password", "reset-password", "magic-link", "2fa", "me/profile", "organisations", "organisation", "pics", "programmes", "invitations", "accept", "roles", "skills",
-         "activity-types", "activities", "activity", "shift-templates", "generate", "signups", "assignments"];
+         "activity-types", "activities", "activity", "shift-templates", "generate", "signups", "assignments", "me/availability"];
 
     private static readonly Func<JsonNode?>[] HostileValues =
     [
@@ -182,7 +194,8 @@ public abstract class HostileInputTests(KaifongApp app)
             + $"{await db.Occurrences.CountAsync(o => o.OrganisationId == orgId)} {await db.Shifts.CountAsync(s => s.OrganisationId == orgId)} "
             + $"{await db.ShiftTemplates.CountAsync(t => t.OrganisationId == orgId)} "
             + $"{await db.Signups.CountAsync(s => s.OrganisationId == orgId && s.Status != Kaifong.Domain.Scheduling.SignupStatus.Cancelled)} "
-            + $"{await db.Shifts.Where(s => s.OrganisationId == orgId).SumAsync(s => s.Assigned + s.Waitlisted)}");
+            + $"{await db.Shifts.Where(s => s.OrganisationId == orgId).SumAsync(s => s.Assigned + s.Waitlisted)} "
+            + $"{await db.AvailabilitySlots.CountAsync(a => a.OrganisationId == orgId)} {await db.AvailabilityExceptions.CountAsync(a => a.OrganisationId == orgId)}");
         var activity = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/activities/{c.Schedule.ActivityId}");
         var org = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}");
         var pics = await c.Org.Admin.GetJsonAsync($"/api/v1/organisations/{c.Org.Slug}/pics");

@@ -58,6 +58,9 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["GET shift-templates"] = new("GET", "/api/v1/organisations/{org}/shift-templates", Need.Staff, null, HttpStatusCode.OK),
         ["POST shift-templates"] = new("POST", "/api/v1/organisations/{org}/shift-templates", Need.Staff, ScheduleWorld.TemplateBody("{prog}", "Hijack template"), HttpStatusCode.Created),
         ["POST generate"] = new("POST", "/api/v1/organisations/{org}/shift-templates/{tpl}/generate", Need.Staff, new { month = "2027-01" }, HttpStatusCode.Created),
+        ["GET availability"] = new("GET", "/api/v1/me/availability?org={org}", Need.Member, null, HttpStatusCode.OK),
+        ["PUT availability"] = new("PUT", "/api/v1/me/availability?org={org}", Need.Member,
+            new { weekly = new[] { new { dayOfWeek = "Monday", from = "09:00", to = "12:00" } }, exceptions = Array.Empty<object>() }, HttpStatusCode.OK),
     };
 
     public static readonly string[] Callers = ["admin", "volunteer", "outsider", "anonymous"];
@@ -96,6 +99,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["/o/{org}/activities/{act}/edit?date=2026-12-14&scope=this"] = Need.Staff,
         ["/o/{org}/activity-types"] = Need.Staff,
         ["/o/{org}/templates"] = Need.Staff,
+        ["/me/availability?org={org}"] = Need.Member,
     };
 
     public static TheoryData<string, string> PageMatrix()

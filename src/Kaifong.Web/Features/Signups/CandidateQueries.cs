@@ -13,7 +13,7 @@ namespace Kaifong.Web.Features.Signups;
 /// <see cref="ConflictCheck"/> and <see cref="AvailabilityRules"/> in memory. Used by "who can fill this" and by
 /// substitute requests (<see cref="SubstituteRules"/>).
 /// </summary>
-public sealed class CandidateQueries(KaifongDb db, TimeProvider time)
+public sealed class CandidateQueries(KaifongDb db, TimeProvider time, Availability.AvailabilityQueries availability)
 {
     /// <summary>How far back "recent load" looks.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
@@ -59,9 +59,7 @@ public sealed class CandidateQueries(KaifongDb db, TimeProvider time)
 
         var localStart = TimeZoneInfo.ConvertTime(shift.Start, zone).DateTime;
         var localEnd = TimeZoneInfo.ConvertTime(shift.End, zone).DateTime;
-        var date = DateOnly.FromDateTime(localStart);
-        var weekly = (await db.AvailabilitySlots.AsNoTracking().Where(a => a.OrganisationId == orgId).ToListAsync(ct)).ToLookup(a => a.MembershipId);
-        var exceptions = (await db.AvailabilityExceptions.AsNoTracking().Where(a => a.OrganisationId == orgId && a.Date == date).ToListAsync(ct)).ToLookup(a => a.MembershipId);
+        var free = await availability.ForShiftAsync(orgId, localStart, localEnd, ct);
 
         var requirements = new ShiftRequirements(shift.Start, shift.Cancelled, c.Activity.RegistrationDeadlineMinutes, c.RequiredSkills, c.MinimumAge);
         var target = new Commitment(shift.Id, shift.Start, shift.End, orgId);
@@ -72,9 +70,7 @@ public sealed class CandidateQueries(KaifongDb db, TimeProvider time)
             var held = places[m.Id].ToList();
             var ineligible = Eligibility.Check(requirements, new MemberFacts(true, skills[m.Id].ToList(), m.BirthDate), zone, now);
             var conflicts = ConflictCheck.Find(target, held, ConflictRules.For(orgRules, m.WeeklyShiftLimit, m.MonthlyShiftLimit), zone);
-
-            // Only that date's exceptions are passed: someone with blackout days elsewhere and no weekly pattern is unknown here.
-            var available = AvailabilityRules.Covers(localStart, localEnd, weekly[m.Id].ToList(), exceptions[m.Id].ToList());
+            var available = free.GetValueOrDefault(m.Id);
             var recent = held.Count(p => p.OrganisationId == orgId && p.Start >= recentFrom && p.Start < shift.Start);
             return new FillCandidate(m.Id, m.DisplayName, m.District, available, recent, ineligible, conflicts);
         }).ToArray();
