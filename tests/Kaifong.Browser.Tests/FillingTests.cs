@@ -39,9 +39,13 @@ public sealed class FillingTests(BrowserApp app) : BrowserTest(app)
         await desk.GotoAsync($"/o/{slug}/board?date={day:yyyy-MM-dd}");
         await Expect(desk.Locator(".ec-event.kf-state-gap")).ToHaveCountAsync(1);
 
-        // 陳婆婆 on her phone: 報名, then 確認出席.
+        // 陳婆婆 on her phone: first when she is usually free (that weekday's morning), then 報名 and 確認出席.
         var chan = await s.NewPageAsync("zh-HK");
         await SignInAsync(chan, mrsChan.Email);
+        await chan.GotoAsync("/me/availability");
+        await chan.Locator($"label[for=p-{day.DayOfWeek}-Morning]").ClickAsync();
+        await chan.GetByRole(AriaRole.Button, new() { Name = "儲存可服務時段" }).ClickAsync();
+        await Expect(chan.GetByRole(AriaRole.Status)).ToContainTextAsync("已儲存你的可服務時段");
         await chan.GotoAsync($"/o/{slug}/shifts/{shiftId}");
         await chan.GetByRole(AriaRole.Button, new() { Name = "報名", Exact = true }).ClickAsync();
         await Expect(chan.GetByRole(AriaRole.Status)).ToContainTextAsync("報名成功");
@@ -78,7 +82,9 @@ public sealed class FillingTests(BrowserApp app) : BrowserTest(app)
         await desk.GotoAsync($"/o/{slug}/shifts/{shiftId}");
         await Expect(desk.Locator("#participants")).ToContainTextAsync("李伯伯");
         await Expect(desk.Locator("#participants")).Not.ToContainTextAsync("陳婆婆");
-        await Expect(desk.Locator("#candidates")).ToContainTextAsync("陳婆婆");
+        var her = desk.Locator("#candidates li").Filter(new() { HasText = "陳婆婆" });
+        await Expect(her).ToContainTextAsync("有空");
+        await Expect(desk.Locator("#candidates li").First).ToContainTextAsync("陳婆婆"); // said free: first in the list
         await ScreenshotAsync(desk, "filling-shift-staff-zh-HK-1280");
         await desk.GotoAsync($"/o/{slug}/substitutes");
         await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("現時沒有人需要替班");
