@@ -9,7 +9,7 @@ namespace Kaifong.Domain.Scheduling;
 public sealed record ActivityInput(
     string? Title, Guid? ProgrammeId, Guid? ActivityTypeId, string? Venue, string? District, string? Start, string? End,
     string? RRule, string? RegistrationDeadline, bool? PrivacyMode, bool? Outdoor, Guid? LeadMembershipId, string? Notes,
-    IReadOnlyList<ShiftInput>? Shifts);
+    IReadOnlyList<ShiftInput>? Shifts, int? ConfirmationHours = null, int? LateCancellationHours = null);
 
 public sealed record ShiftInput(string? Role, string? Start, string? End, int? Minimum, int? Target, int? Maximum, IReadOnlyList<string>? RequiredSkills);
 
@@ -17,7 +17,7 @@ public sealed record ShiftInput(string? Role, string? Start, string? End, int? M
 public sealed record ValidActivity(
     string Title, Guid ProgrammeId, Guid? ActivityTypeId, string? Venue, District? District, DateTime Start, int DurationMinutes,
     string? RRule, int? RegistrationDeadlineMinutes, bool PrivacyMode, bool Outdoor, Guid? LeadMembershipId, string? Notes,
-    IReadOnlyList<ShiftDefinition> Shifts)
+    IReadOnlyList<ShiftDefinition> Shifts, int? ConfirmationHours = null, int? LateCancellationHours = null)
 {
     public IEnumerable<string> AllSkills => Shifts.SelectMany(s => s.RequiredSkills).Distinct(StringComparer.OrdinalIgnoreCase);
 }
@@ -86,6 +86,9 @@ public static class ActivityRules
         }
 
         var deadline = ParseDeadline(input.RegistrationDeadline, errors);
+
+        // The activity's own confirmation window and late-cancellation cutoff, over the organisation's (null = theirs).
+        errors.AddRange(new Signups.FillingPolicy(null, null, 0, input.ConfirmationHours, input.LateCancellationHours).Validate());
         var shifts = start is not null && duration > 0
             ? ValidateShifts(input.Shifts, TimeOnly.FromDateTime(start.Value), DateOnly.FromDateTime(start.Value) != DateOnly.FromDateTime(end!.Value), errors)
             : [];
@@ -93,7 +96,7 @@ public static class ActivityRules
             ? (null, errors.Distinct().ToList())
             : (new ValidActivity(title!, input.ProgrammeId!.Value, input.ActivityTypeId == Guid.Empty ? null : input.ActivityTypeId, venue, district,
                 start!.Value, duration, rule, deadline, input.PrivacyMode ?? false, input.Outdoor ?? false,
-                input.LeadMembershipId == Guid.Empty ? null : input.LeadMembershipId, notes, shifts), errors);
+                input.LeadMembershipId == Guid.Empty ? null : input.LeadMembershipId, notes, shifts, input.ConfirmationHours, input.LateCancellationHours), errors);
     }
 
     public static IReadOnlyList<ShiftDefinition> ValidateShifts(IReadOnlyList<ShiftInput>? input, TimeOnly activityStart, bool overnight, List<Error> errors)

@@ -205,6 +205,34 @@ public abstract class SignupTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task An_activity_may_set_its_own_confirmation_window_and_go_back_to_the_organisations()
+    {
+        var (org, programme) = await OrgAsync();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(Shift(programme, "2026-12-29"))!.AsObject();
+        body["confirmationHours"] = 0;
+        await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", body), HttpStatusCode.BadRequest, "validation");
+        body["confirmationHours"] = 6;
+        body["lateCancellationHours"] = 2;
+        var created = await Api.Json(await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", body));
+        var activity = created["id"]!.GetValue<string>();
+        var shiftId = created["occurrences"]![0]!["shifts"]![0]!["id"]!.GetValue<string>();
+        var read = await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}/activities/{activity}");
+        Assert.Equal((6, 2), (read["confirmationHours"]!.GetValue<int>(), read["lateCancellationHours"]!.GetValue<int>()));
+
+        var signup = await Api.Json(await org.Volunteer.PostAsync($"/api/v1/shifts/{shiftId}/signups"));
+        Assert.Equal(app.Time.GetUtcNow().AddHours(6), signup["confirmBy"]!.GetValue<DateTimeOffset>());
+
+        var patch = await org.Admin.Http.PatchAsJsonAsync($"/api/v1/organisations/{org.Slug}/activities/{activity}", new { confirmationHours = -1 });
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        read = await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}/activities/{activity}");
+        Assert.Null(read["confirmationHours"]);
+        Assert.Equal(2, read["lateCancellationHours"]!.GetValue<int>());
+        var peer = (await PeopleAsync(org.Slug, 1))[0];
+        var later = await Api.Json(await peer.PostAsync($"/api/v1/shifts/{shiftId}/signups"));
+        Assert.Equal(app.Time.GetUtcNow().AddHours(48), later["confirmBy"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task In_privacy_mode_only_the_lead_and_coordinators_see_who_is_on_a_shift()
     {
         var (org, programme) = await OrgAsync();

@@ -317,6 +317,8 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
         a.PrivacyMode = v.PrivacyMode;
         a.Outdoor = v.Outdoor;
         a.LeadMembershipId = v.LeadMembershipId;
+        a.ConfirmationHours = v.ConfirmationHours;
+        a.LateCancellationHours = v.LateCancellationHours;
         a.Shifts = [.. v.Shifts];
         a.UpdatedAt = now;
     }
@@ -326,7 +328,8 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
     {
         if (patch.Title is not null || patch.ProgrammeId is not null || patch.ActivityTypeId is not null || patch.District is not null
             || patch.RRule is not null || patch.RegistrationDeadline is not null || patch.PrivacyMode is not null || patch.Outdoor is not null
-            || patch.LeadMembershipId is not null || patch.Notes is not null || patch.Shifts is not null)
+            || patch.LeadMembershipId is not null || patch.Notes is not null || patch.Shifts is not null
+            || patch.ConfirmationHours is not null || patch.LateCancellationHours is not null)
         {
             return [SchedulingErrors.ScopeThisFields];
         }
@@ -449,7 +452,8 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
             patch.RegistrationDeadline ?? ActivityRules.FormatDeadline(activity.RegistrationDeadlineMinutes),
             patch.PrivacyMode ?? activity.PrivacyMode, patch.Outdoor ?? activity.Outdoor, patch.LeadMembershipId ?? activity.LeadMembershipId,
             patch.Notes ?? activity.Notes,
-            patch.Shifts ?? activity.Shifts.Select(s => new ShiftInput(s.Role, s.Start.ToString("HH:mm"), s.End.ToString("HH:mm"), s.Minimum, s.Target, s.Maximum, s.RequiredSkills)).ToList());
+            patch.Shifts ?? activity.Shifts.Select(s => new ShiftInput(s.Role, s.Start.ToString("HH:mm"), s.End.ToString("HH:mm"), s.Minimum, s.Target, s.Maximum, s.RequiredSkills)).ToList(),
+            ActivityPatch.Hours(patch.ConfirmationHours, activity.ConfirmationHours), ActivityPatch.Hours(patch.LateCancellationHours, activity.LateCancellationHours));
         if (patch.End is null && patch.Start is not null)
         {
             input = input with { End = ActivityRules.ParseLocal(patch.Start, zone) is { } ns ? Local(ns + activity.Duration) : null };

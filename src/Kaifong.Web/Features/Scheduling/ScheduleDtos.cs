@@ -21,15 +21,25 @@ public sealed record OccurrenceDto(Guid Id, DateOnly Date, DateTimeOffset Start,
 public sealed record ActivityDto(
     Guid Id, string Title, Guid ProgrammeId, Guid? ActivityTypeId, string? Venue, string? District, string Start, string End,
     [property: JsonPropertyName("rrule")] string? RRule, string? RegistrationDeadline, bool PrivacyMode, bool Outdoor, Guid? LeadMembershipId, string? Notes,
-    IReadOnlyList<ShiftDefinitionDto> Shifts, IReadOnlyList<OccurrenceDto> Occurrences, string? MaterialisedUntil, string LastDate);
+    IReadOnlyList<ShiftDefinitionDto> Shifts, IReadOnlyList<OccurrenceDto> Occurrences, string? MaterialisedUntil, string LastDate,
+    int? ConfirmationHours, int? LateCancellationHours);
 
 public sealed record CreatedActivityDto(Guid Id, IReadOnlyList<OccurrenceDto> Occurrences);
 
-/// <summary>PATCH body: every field optional (absent = unchanged); <c>scope</c> and <c>date</c> pick the occurrences of a series.</summary>
+/// <summary>
+/// PATCH body: every field optional (absent = unchanged); <c>scope</c> and <c>date</c> pick the occurrences of a series.
+/// <c>confirmationHours</c> and <c>lateCancellationHours</c>: -1 goes back to the organisation's setting.
+/// </summary>
 public sealed record ActivityPatch(
     string? Scope, string? Date, string? Title, Guid? ProgrammeId, Guid? ActivityTypeId, string? Venue, string? District,
     string? Start, string? End, string? RRule, string? RegistrationDeadline, bool? PrivacyMode, bool? Outdoor,
-    Guid? LeadMembershipId, string? Notes, IReadOnlyList<ShiftInput>? Shifts);
+    Guid? LeadMembershipId, string? Notes, IReadOnlyList<ShiftInput>? Shifts, int? ConfirmationHours = null, int? LateCancellationHours = null)
+{
+    /// <summary>In a patch, this hour count means "the organisation's setting" (null already means "unchanged").</summary>
+    public const int OrganisationDefault = -1;
+
+    public static int? Hours(int? patched, int? current) => patched == OrganisationDefault ? null : patched ?? current;
+}
 
 public sealed record ActivityTypeRequest(string? Name, IReadOnlyList<string>? RequiredSkills, IReadOnlyList<FormFieldInput>? Form);
 

@@ -150,7 +150,8 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
             a.RRule, ActivityRules.FormatDeadline(a.RegistrationDeadlineMinutes), a.PrivacyMode, a.Outdoor, a.LeadMembershipId, a.Notes,
             a.Shifts.Select(ShiftDefinitionDto.Of).ToArray(),
             occurrences.Select(o => ToDto(o, shifts[o.Id].OrderBy(s => s.Slot), a, zone)).ToArray(),
-            a.MaterialisedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.LastDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            a.MaterialisedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.LastDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            a.ConfirmationHours, a.LateCancellationHours);
     }
 
     /// <summary>One shift of the organisation, with its activity and occurrence, or null.</summary>

@@ -34,6 +34,10 @@ public sealed class ActivityForm
     public string? Outdoor { get; set; }
     public string? LeadMembershipId { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>This activity's confirmation window and late-cancellation cutoff in hours; empty = the organisation's.</summary>
+    public string? ConfirmationHours { get; set; }
+    public string? LateCancellationHours { get; set; }
     public List<ShiftRow> Shifts { get; set; } = [new()];
 
     /// <summary>Edit only: this / following / all.</summary>
@@ -139,7 +143,13 @@ public sealed class ActivityForm
 
     public ActivityInput ToInput(string? rule, IReadOnlyList<ShiftInput> shifts) => new(
         Title, Id(ProgrammeId) ?? Guid.Empty, Id(ActivityTypeId), Venue, District, LocalStart ?? Date, LocalEnd ?? "",
-        string.IsNullOrEmpty(rule) ? null : rule, Deadline, Privacy, IsOutdoor, Id(LeadMembershipId), Notes, shifts);
+        string.IsNullOrEmpty(rule) ? null : rule, Deadline, Privacy, IsOutdoor, Id(LeadMembershipId), Notes, shifts,
+        Hours(ConfirmationHours), Hours(LateCancellationHours));
+
+    /// <summary>A typed hour count; empty is "the organisation's"; anything not a whole number is out of range, so the rules name it.</summary>
+    public static int? Hours(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MinValue;
 
     /// <summary>The form filled from an activity (for its edit page), at <paramref name="date"/> for "this" and "following".</summary>
     public static ActivityForm From(ActivityDto a, OccurrenceDto? occurrence, string scope)
@@ -154,6 +164,7 @@ public sealed class ActivityForm
             EndTime = end.ToString("HH:mm", CultureInfo.InvariantCulture), Deadline = DeadlineChoice(a.RegistrationDeadline),
             PrivacyMode = a.PrivacyMode ? "true" : null, Outdoor = a.Outdoor ? "true" : null, LeadMembershipId = a.LeadMembershipId?.ToString(),
             Notes = a.Notes, Scope = scope,
+            ConfirmationHours = a.ConfirmationHours?.ToString(CultureInfo.InvariantCulture), LateCancellationHours = a.LateCancellationHours?.ToString(CultureInfo.InvariantCulture),
             Shifts = a.Shifts.Select(s => new ShiftRow
             {
                 Role = s.Role, Start = s.Start, End = s.End, Minimum = Num(s.Minimum), Target = Num(s.Target), Maximum = Num(s.Maximum),
@@ -226,6 +237,7 @@ public static class FormErrors
     {
         ["title"] = "Title", ["programmeId"] = "ProgrammeId", ["activityTypeId"] = "ActivityTypeId", ["venue"] = "Venue",
         ["district"] = "District", ["notes"] = "Notes", ["leadMembershipId"] = "LeadMembershipId", ["registrationDeadline"] = "Deadline",
+        ["confirmationHours"] = "ConfirmationHours", ["lateCancellationHours"] = "LateCancellationHours",
         ["start"] = "StartTime", ["end"] = "EndTime", ["date"] = "Date", ["repeat"] = "Repeat", ["until"] = "Until", ["scope"] = "Scope",
         ["shifts"] = "Shifts", ["name"] = "Name", ["days"] = "Days", ["form"] = "Questions", ["requiredSkills"] = "Skills", ["month"] = "Month", ["skills"] = "Shifts",
         ["role"] = "Role", ["minimum"] = "Minimum", ["maximum"] = "Maximum", ["target"] = "Target",

@@ -102,6 +102,8 @@ public sealed class EditModel : ActivityFormPage
         static string? Diff(string? now, string? was) => (now?.Trim() ?? "") == (was?.Trim() ?? "") ? null : now?.Trim() ?? "";
         static Guid? DiffId(string? now, string? was) => Diff(now, was) is null ? null : ActivityForm.Id(now) ?? Guid.Empty;
         static bool? DiffBool(bool now, bool was) => now == was ? null : now;
+        static int? DiffHours(string? now, string? was) =>
+            Diff(now, was) is null ? null : ActivityForm.Hours(now) ?? ActivityPatch.OrganisationDefault;
         var when = Diff(Input.Date, before.Date) ?? Diff(Input.StartTime, before.StartTime) ?? Diff(Input.EndTime, before.EndTime);
         var shiftsBefore = before.ShiftInputs([], _ => "");
         var shiftsChanged = shifts.Count != shiftsBefore.Count || shifts.Zip(shiftsBefore).Any(p =>
@@ -114,6 +116,7 @@ public sealed class EditModel : ActivityFormPage
             when is null ? null : Input.LocalStart ?? "?", when is null ? null : Input.LocalEnd ?? "?",
             RepeatWords.Same(rule, ruleBefore) ? null : rule ?? "", Diff(Input.Deadline, before.Deadline),
             DiffBool(Input.Privacy, before.Privacy), DiffBool(Input.IsOutdoor, before.IsOutdoor), DiffId(Input.LeadMembershipId, before.LeadMembershipId),
-            Diff(Input.Notes, before.Notes), shiftsChanged ? shifts : null);
+            Diff(Input.Notes, before.Notes), shiftsChanged ? shifts : null,
+            DiffHours(Input.ConfirmationHours, before.ConfirmationHours), DiffHours(Input.LateCancellationHours, before.LateCancellationHours));
     }
 }
