@@ -9,8 +9,11 @@
 # database. Results: Markdown on stdout, JSON in bench/results/. Loopback only; bounded request counts and time-outs.
 # Knobs (environment): CLIENTS (50), SIGNUPS (10000), WARMUP (1000), PINGS (10000), VOLUNTEERS (2000), SHIFTS (400),
 #   PLACES (10), LOGIN_CLIENTS (8), PGBENCH_SECONDS (20), PGBENCH_SCALE (1), NO_PGBENCH=1,
+#   PG_OPTIONS (appended to the app's Npgsql connection string, e.g. "SSL Mode=Disable;Max Auto Prepare=20"),
 #   APP_DLL (another build of the app), NO_BUILD=1 to skip the build, TAG (added to the label and result file name),
-#   SQL_LOG=1 (log every EF Core command in the app; the script then prints statements per request — slows the app down).
+#   SQL_LOG=1 (log every EF Core command in the app; the script then prints statements per request — slows the app down),
+#   TRACE=SECONDS (a sampled thread-time trace of the app with dotnet-trace, DOTNET_TRACE=path, for that long from the
+#   start of the warm-up pass; saved beside the JSON as .nettrace; read it with `dotnet-trace report FILE topN --inclusive`).
 set -euo pipefail
 
 WHICH="${1:-both}"
@@ -89,10 +92,20 @@ run_one() {
 
   echo "== $label: measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   mkdir -p "$ROOT/bench/results"
-  local rc=0
+  local rc=0 tracer=""
+  if [[ -n "${TRACE:-}" ]]; then
+    # Start sampling when the warm-up begins (after the volunteers' sign-ins, which are PBKDF2 and would swamp the profile).
+    (
+      for _ in $(seq 1 1200); do grep -q "^ping" "$WORK/measure-$label.err" 2>/dev/null && break; sleep 0.5; done
+      timeout $((TRACE + 60)) "${DOTNET_TRACE:-dotnet-trace}" collect -p "$APP_PID" --profile dotnet-sampled-thread-time \
+        --duration "$(printf '%02d:%02d:%02d' $((TRACE / 3600)) $((TRACE / 60 % 60)) $((TRACE % 60)))" -o "$ROOT/bench/results/signups-$label-$TS.nettrace" >/dev/null 2>&1
+    ) &
+    tracer=$!
+  fi
   timeout 1800 dotnet "$BENCH_DLL" measure --url "http://127.0.0.1:$APP_PORT" --provider "$provider" --connection "$connection" \
     --clients "$CLIENTS" --signups "$SIGNUPS" --warmup "$WARMUP" --pings "$PINGS" --login-clients "$LOGIN_CLIENTS" --app-pid "$APP_PID" \
-    --label "$label" --out "$ROOT/bench/results/signups-$label-$TS.json" "${PGBENCH_ARGS[@]}" || rc=$?
+    --label "$label" --out "$ROOT/bench/results/signups-$label-$TS.json" "${PGBENCH_ARGS[@]}" 2> >(tee "$WORK/measure-$label.err" >&2) || rc=$?
+  if [[ -n "$tracer" ]]; then wait "$tracer" || true; fi
   if [[ "${SQL_LOG:-}" == 1 ]]; then
     local n; n="$(grep -c 'Executed DbCommand' "$WORK/app-$label.log" || true)"
     echo "SQL_LOG: $n EF Core commands in the app's log for $((SIGNUPS + WARMUP)) sign-up requests and $VOLUNTEERS logins" >&2
@@ -108,5 +121,5 @@ fi
 if [[ "$WHICH" == postgres || "$WHICH" == both ]]; then
   PG_DB="kaifong_signups_$(date -u +%Y%m%d%H%M%S)_$$"
   psql_admin "CREATE DATABASE \"$PG_DB\"" >&2
-  run_one Postgres "$PG_BASE;Database=$PG_DB" postgres
+  run_one Postgres "$PG_BASE;Database=$PG_DB${PG_OPTIONS:+;$PG_OPTIONS}" postgres
 fi
