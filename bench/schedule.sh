@@ -17,24 +17,16 @@ REQUESTS="${REQUESTS:-200}"
 WARMUP="${WARMUP:-20}"
 CLIENTS="${CLIENTS:-8}"
 PER_CLIENT="${PER_CLIENT:-25}"
-PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=kaifong PG_PASSWORD=kaifong
-PG_BASE="Host=$PG_HOST;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD"
 TS="$(date -u +%Y%m%d-%H%M%S)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kaifong-bench.XXXXXX")"
-APP_PID=""
 PG_DB=""
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-  if [[ -n "$PG_DB" ]]; then
-    PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1 || true
-    PG_DB=""
-  fi
+  stop_app
+  drop_db "$PG_DB"
+  PG_DB=""
 }
 trap 'cleanup; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
@@ -47,33 +39,16 @@ if [[ "${NO_BUILD:-}" != 1 ]]; then
   timeout 900 dotnet build -c Release -nologo -v q "$ROOT/bench/Kaifong.Bench.Schedule/Kaifong.Bench.Schedule.csproj" >&2
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
 run_one() {
   local provider="$1" connection="$2" label="$3${TAG:+-$TAG}"
   echo "== $label: seeding" >&2
   timeout 600 dotnet "$BENCH_DLL" seed --provider "$provider" --connection "$connection" >&2
 
-  local port; port="$(free_port)"
-  echo "== $label: starting the app on 127.0.0.1:$port" >&2
-  (
-    cd "$(dirname "$APP_DLL")"
-    export Database__Provider="$provider" ConnectionStrings__Kaifong="$connection" Kaifong__SeedDemo=false \
-      ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-    exec dotnet "$APP_DLL" --urls "http://127.0.0.1:$port"
-  ) >"$WORK/app-$label.log" 2>&1 &
-  APP_PID=$!
-  local ok=""
-  for _ in $(seq 1 120); do
-    if curl -fsS -m 2 "http://127.0.0.1:$port/health" >/dev/null 2>&1; then ok=1; break; fi
-    kill -0 "$APP_PID" 2>/dev/null || break
-    sleep 0.5
-  done
-  if [[ -z "$ok" ]]; then echo "the app did not become healthy; its log:" >&2; tail -40 "$WORK/app-$label.log" >&2; exit 1; fi
+  start_app "$provider" "$connection" "$label"
 
   echo "== $label: measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   mkdir -p "$ROOT/bench/results"
-  timeout 1200 dotnet "$BENCH_DLL" measure --url "http://127.0.0.1:$port" --requests "$REQUESTS" --warmup "$WARMUP" \
+  timeout 1200 dotnet "$BENCH_DLL" measure --url "http://127.0.0.1:$APP_PORT" --requests "$REQUESTS" --warmup "$WARMUP" \
     --clients "$CLIENTS" --per-client "$PER_CLIENT" --label "$label" --out "$ROOT/bench/results/schedule-$label-$TS.json"
   cleanup
 }
@@ -83,6 +58,6 @@ if [[ "$WHICH" == sqlite || "$WHICH" == both ]]; then
 fi
 if [[ "$WHICH" == postgres || "$WHICH" == both ]]; then
   PG_DB="kaifong_bench_$(date -u +%Y%m%d%H%M%S)_$$"
-  PGPASSWORD="$PG_PASSWORD" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "CREATE DATABASE \"$PG_DB\"" >&2
+  psql_admin "CREATE DATABASE \"$PG_DB\"" >&2
   run_one Postgres "$PG_BASE;Database=$PG_DB" postgres
 fi

@@ -17,8 +17,6 @@ public static partial class Measurer
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public sealed record Stats(int Count, double Median, double P95, double P99, double Min, double Max, double Mean);
-
     public sealed record TargetResult(string Name, string Path, int Items, long Bytes, Stats Sequential, int Clients, int PerClient,
         double RequestsPerSecond, Stats Concurrent);
 
@@ -29,27 +27,22 @@ public static partial class Measurer
 
     public static async Task<int> RunAsync(Options options)
     {
-        var url = new Uri(options.Required("url"));
-        if (!IPAddress.TryParse(url.Host, out var ip) || !IPAddress.IsLoopback(ip))
-        {
-            throw new BenchException("--url must be a loopback address (http://127.0.0.1:PORT)");
-        }
-
+        var url = BenchKit.LoopbackUrl(options);
         var requests = options.Int("requests", 200);
         var warmup = options.Int("warmup", 20);
         var clients = options.Int("clients", 8);
         var perClient = options.Int("per-client", 100);
         var label = options.Get("label") ?? "run";
 
-        using var bearerHandler = Handler(null);
-        using var coordinator = Client(url, bearerHandler);
-        coordinator.DefaultRequestHeaders.Authorization = new("Bearer", await BearerAsync(coordinator, Seeder.CoordinatorEmail));
-        using var volunteerHandler = Handler(null);
-        using var volunteer = Client(url, volunteerHandler);
-        volunteer.DefaultRequestHeaders.Authorization = new("Bearer", await BearerAsync(volunteer, Seeder.VolunteerEmail));
+        using var bearerHandler = BenchKit.Handler(null);
+        using var coordinator = BenchKit.Client(url, bearerHandler);
+        coordinator.DefaultRequestHeaders.Authorization = new("Bearer", await BenchKit.BearerAsync(coordinator, Seeder.CoordinatorEmail, Seeder.Password));
+        using var volunteerHandler = BenchKit.Handler(null);
+        using var volunteer = BenchKit.Client(url, volunteerHandler);
+        volunteer.DefaultRequestHeaders.Authorization = new("Bearer", await BenchKit.BearerAsync(volunteer, Seeder.VolunteerEmail, Seeder.Password));
         var cookies = new CookieContainer();
-        using var cookieHandler = Handler(cookies);
-        using var browser = Client(url, cookieHandler);
+        using var cookieHandler = BenchKit.Handler(cookies);
+        using var browser = BenchKit.Client(url, cookieHandler);
         await SignInAsync(browser);
 
         var from = Seeder.MonthStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -62,7 +55,7 @@ public static partial class Measurer
             new("open shifts page (volunteer)", $"/me/open-shifts?from={from}", browser, false),
         ];
 
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchKit.LoadAverage();
         var results = new List<TargetResult>();
         foreach (var t in targets)
         {
@@ -88,13 +81,13 @@ public static partial class Measurer
                 }
             })));
             wall.Stop();
-            var result = new TargetResult(t.Name, t.Path, items, bytes, Summarise(sequential), clients, perClient,
-                concurrent.Length / wall.Elapsed.TotalSeconds, Summarise(concurrent));
+            var result = new TargetResult(t.Name, t.Path, items, bytes, BenchKit.Summarise(sequential), clients, perClient,
+                concurrent.Length / wall.Elapsed.TotalSeconds, BenchKit.Summarise(concurrent));
             results.Add(result);
             Console.Error.WriteLine($"{t.Name}: median {result.Sequential.Median:0.00} ms, p95 {result.Sequential.P95:0.00} ms, {result.RequestsPerSecond:0} req/s");
         }
 
-        var run = new RunResult(label, url.ToString(), DateTimeOffset.UtcNow, requests, warmup, Machine(), loadBefore, LoadAverage(), results);
+        var run = new RunResult(label, url.ToString(), DateTimeOffset.UtcNow, requests, warmup, BenchKit.Machine(), loadBefore, BenchKit.LoadAverage(), results);
         Console.WriteLine(Markdown(run));
         if (options.Get("out") is { } path)
         {
@@ -104,31 +97,6 @@ public static partial class Measurer
         }
 
         return 0;
-    }
-
-    private static SocketsHttpHandler Handler(CookieContainer? cookies) => new()
-    {
-        UseCookies = cookies is not null,
-        CookieContainer = cookies ?? new CookieContainer(),
-        AllowAutoRedirect = false,
-        MaxConnectionsPerServer = 64,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-        AutomaticDecompression = DecompressionMethods.None,
-    };
-
-    private static HttpClient Client(Uri url, HttpMessageHandler handler) =>
-        new(handler, disposeHandler: false) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
-
-    private static async Task<string> BearerAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Seeder.Password });
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new BenchException($"API sign-in for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("accessToken").GetString() ?? throw new BenchException("no accessToken");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -190,26 +158,6 @@ public static partial class Measurer
 
         return elapsed;
     }
-
-    public static Stats Summarise(double[] ms)
-    {
-        var sorted = ms.Order().ToArray();
-        double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        return new Stats(sorted.Length, median, Rank(95), Rank(99), sorted[0], sorted[^1], sorted.Average());
-    }
-
-    private static string Machine()
-    {
-        var model = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"{Environment.ProcessorCount} cores, {model ?? "unknown CPU"}, {Environment.OSVersion}, .NET {Environment.Version}";
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages: the machine is shared, so each run says how busy it was.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Markdown(RunResult run)
     {

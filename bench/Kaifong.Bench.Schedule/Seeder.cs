@@ -83,7 +83,7 @@ public static class Seeder
         var provider = options.Required("provider");
         var connection = options.Required("connection");
         var clock = Stopwatch.StartNew();
-        await using (var db = NewDb(provider, connection))
+        await using (var db = BenchKit.NewDb(provider, connection))
         {
             await db.Database.MigrateAsync();
             if (await db.Organisations.AnyAsync(o => o.Slug == Slug))
@@ -95,19 +95,6 @@ public static class Seeder
         var counts = await SeedAsync(provider, connection);
         Console.WriteLine($"seeded {provider} in {clock.Elapsed.TotalSeconds:0.0} s: {counts}");
         return 0;
-    }
-
-    public static KaifongDb NewDb(string provider, string connection)
-    {
-        var services = new ServiceCollection().AddOptions().Configure<IdentityOptions>(DesignServices.ConfigureStores).BuildServiceProvider();
-        KaifongDb db = provider.ToUpperInvariant() switch
-        {
-            "SQLITE" => new SqliteKaifongDb(new DbContextOptionsBuilder<SqliteKaifongDb>().UseSqlite(connection).UseApplicationServiceProvider(services).Options),
-            "POSTGRES" => new PostgresKaifongDb(new DbContextOptionsBuilder<PostgresKaifongDb>().UseNpgsql(connection).UseApplicationServiceProvider(services).Options),
-            _ => throw new BenchException("--provider must be Sqlite or Postgres"),
-        };
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        return db;
     }
 
     private static async Task<string> SeedAsync(string provider, string connection)
@@ -122,7 +109,7 @@ public static class Seeder
         var programmeId = programmes.ToDictionary(p => p.Name, p => p.Id);
         var frontline = new ActivityType { Id = Ids.New(Time), OrganisationId = org.Id, Name = "前線服務", CreatedAt = now };
         var children = new ActivityType { Id = Ids.New(Time), OrganisationId = org.Id, Name = "兒童服務", RequiredSkills = [Scrc], CreatedAt = now };
-        await SaveAsync(provider, connection, db =>
+        await BenchKit.SaveAsync(provider, connection, db =>
         {
             db.Organisations.Add(org);
             db.Programmes.AddRange(programmes);
@@ -187,9 +174,9 @@ public static class Seeder
             }
         }
 
-        await SaveChunksAsync(provider, connection, users, (db, chunk) => db.Users.AddRange(chunk));
-        await SaveChunksAsync(provider, connection, memberships, (db, chunk) => db.Memberships.AddRange(chunk)); // with their programmes
-        await SaveChunksAsync(provider, connection, skills, (db, chunk) => db.MemberSkills.AddRange(chunk));
+        await BenchKit.SaveChunksAsync(provider, connection, users, (db, chunk) => db.Users.AddRange(chunk));
+        await BenchKit.SaveChunksAsync(provider, connection, memberships, (db, chunk) => db.Memberships.AddRange(chunk)); // with their programmes
+        await BenchKit.SaveChunksAsync(provider, connection, skills, (db, chunk) => db.MemberSkills.AddRange(chunk));
 
         // The schedule: activities materialised for December exactly as ScheduleCommands does (occurrences, shifts with slots).
         var activities = new List<Activity>();
@@ -233,10 +220,10 @@ public static class Seeder
         }
 
         var signups = Assign(random, now, org.Id, memberships, benchVolunteer, skills, shifts);
-        await SaveAsync(provider, connection, db => db.Activities.AddRange(activities));
-        await SaveChunksAsync(provider, connection, occurrences, (db, chunk) => db.Occurrences.AddRange(chunk));
-        await SaveChunksAsync(provider, connection, shifts.Select(s => s.Shift).ToList(), (db, chunk) => db.Shifts.AddRange(chunk));
-        await SaveChunksAsync(provider, connection, signups, (db, chunk) => db.Signups.AddRange(chunk));
+        await BenchKit.SaveAsync(provider, connection, db => db.Activities.AddRange(activities));
+        await BenchKit.SaveChunksAsync(provider, connection, occurrences, (db, chunk) => db.Occurrences.AddRange(chunk));
+        await BenchKit.SaveChunksAsync(provider, connection, shifts.Select(s => s.Shift).ToList(), (db, chunk) => db.Shifts.AddRange(chunk));
+        await BenchKit.SaveChunksAsync(provider, connection, signups, (db, chunk) => db.Signups.AddRange(chunk));
 
         var places = shifts.Sum(s => s.Shift.Maximum);
         var taken = shifts.Sum(s => s.Shift.Assigned);
@@ -291,21 +278,5 @@ public static class Seeder
         }
 
         return signups;
-    }
-
-    private static async Task SaveAsync(string provider, string connection, Action<KaifongDb> add)
-    {
-        await using var db = NewDb(provider, connection);
-        add(db);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync();
-    }
-
-    private static async Task SaveChunksAsync<T>(string provider, string connection, List<T> rows, Action<KaifongDb, List<T>> add)
-    {
-        foreach (var chunk in rows.Chunk(1000))
-        {
-            await SaveAsync(provider, connection, db => add(db, [.. chunk]));
-        }
     }
 }
