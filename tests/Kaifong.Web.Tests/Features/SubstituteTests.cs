@@ -251,6 +251,8 @@ public abstract class SubstituteTests(KaifongApp app)
         Assert.Contains(people[1].Email.Split('@')[0], board.QuerySelector("#candidates")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(people[0].Email.Split('@')[0], board.QuerySelector("#candidates")!.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Kaifong.Domain.Audit.AuditActions.ParticipantsViewed && a.Detail!.StartsWith(shiftId))));
+        Assert.Null(after.QuerySelector("#participants form"));
+        Assert.NotNull(board.QuerySelector("#participants form[action*='handler=remove']"));
 
         var taker = await PageClient.SignInAsync(app, people[1].Email);
         var (_, offer) = await taker.GetPageAsync(url);
@@ -263,6 +265,13 @@ public abstract class SubstituteTests(KaifongApp app)
             join u in db.Users on s.UserId equals u.Id
             where s.ShiftId == Guid.Parse(shiftId) && u.Email == people[1].Email
             select s.Status).SingleAsync()));
+
+        // The coordinator takes him off again from the same page.
+        var (_, now) = await admin.GetPageAsync(url);
+        var remove = Assert.Single(now.QuerySelectorAll("#participants form[action*='handler=remove']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, remove.GetAttribute("action")!, new Dictionary<string, string>())).StatusCode);
+        var emptied = await app.WithDbAsync(db => db.Shifts.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(shiftId)));
+        Assert.Equal((0, 0), (emptied.Assigned, emptied.Confirmed));
     }
 }
 

@@ -32,7 +32,9 @@ public sealed record MoveRequest(Guid? ShiftId, string? Reason);
 public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog audit, SignupNotices notices, ScheduleNotices live, SubstituteOffers substitutes)
 {
     /// <summary>The shift with what the rules need, and the caller's membership in its organisation (null when not a member: 404).</summary>
-    public sealed record ShiftContext(Shift Shift, Activity Activity, Organisation Organisation, Membership Me, Viewer Viewer, IReadOnlyList<string> RequiredSkills, int? MinimumAge);
+    public sealed record ShiftContext(
+        Shift Shift, Activity Activity, Organisation Organisation, Membership Me, Viewer Viewer, IReadOnlyList<string> RequiredSkills, int? MinimumAge,
+        IReadOnlyList<FormField> Form);
 
     public async Task<ShiftContext?> ContextAsync(Guid userId, Guid shiftId, CancellationToken ct)
     {
@@ -56,10 +58,10 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         }
 
         var type = row.Activity.ActivityTypeId is { } typeId
-            ? await db.ActivityTypes.AsNoTracking().Where(t => t.Id == typeId).Select(t => new { t.RequiredSkills, t.MinimumAge }).FirstOrDefaultAsync(ct)
+            ? await db.ActivityTypes.AsNoTracking().Where(t => t.Id == typeId).Select(t => new { t.RequiredSkills, t.MinimumAge, t.Form }).FirstOrDefaultAsync(ct)
             : null;
         var skills = row.Shift.RequiredSkills.Concat(type?.RequiredSkills ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return new ShiftContext(row.Shift, row.Activity, row.Org, me, Viewer.Of(me), skills, type?.MinimumAge);
+        return new ShiftContext(row.Shift, row.Activity, row.Org, me, Viewer.Of(me), skills, type?.MinimumAge, type?.Form ?? []);
     }
 
     /// <summary>報名: the caller signs up. A second press answers the same sign-up (created = false).</summary>
@@ -71,12 +73,9 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             return (null, false, [ScheduleCommands.NotFound]);
         }
 
-        if (await ExistingAsync(shiftId, c.Me.Id, ct) is { } existing && SignupMoves.IsActive(existing.Status))
-        {
-            return (Dto(existing), false, []);
-        }
-
-        var (answers, answerErrors) = await AnswersAsync(c, input?.Answers, ct);
+        // A second press is answered by PlaceAsync, which finds the first one's sign-up once it holds the shift's row:
+        // one query fewer for everyone else.
+        var (answers, answerErrors) = Answers(c, input?.Answers);
         if (answerErrors.Count > 0)
         {
             return (null, false, answerErrors);
@@ -322,9 +321,10 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
         var zone = c.Organisation.Zone;
-        var skills = await db.MemberSkills.AsNoTracking().Where(s => s.MembershipId == person.Id)
+        // Skills and the birth date are read only when the shift asks for them (most shifts ask for neither).
+        var skills = c.RequiredSkills.Count == 0 ? [] : await db.MemberSkills.AsNoTracking().Where(s => s.MembershipId == person.Id)
             .Select(s => new HeldSkill(s.Name, s.Verified, s.ExpiresOn)).ToListAsync(ct);
-        var birth = await db.Users.AsNoTracking().Where(u => u.Id == person.UserId).Select(u => u.BirthDate).FirstOrDefaultAsync(ct);
+        var birth = c.MinimumAge is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == person.UserId).Select(u => u.BirthDate).FirstOrDefaultAsync(ct);
         var requirements = new ShiftRequirements(c.Shift.Start, c.Shift.Cancelled, c.Activity.RegistrationDeadlineMinutes, c.RequiredSkills, c.MinimumAge);
         var eligibility = Eligibility.Check(requirements, new MemberFacts(person.Status == MembershipStatus.Active, skills, birth), zone, now)
             .Where(e => !((coordinator || ignoreDeadline) && e.Code == SignupErrors.DeadlinePassed.Code)).ToList();
@@ -419,14 +419,9 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
     }
 
     /// <summary>The registration form's answers: required questions answered, choices from the list, each short; JSON to store.</summary>
-    private async Task<(string? Json, IReadOnlyList<Error> Errors)> AnswersAsync(ShiftContext c, Dictionary<string, string?>? answers, CancellationToken ct)
+    private static (string? Json, IReadOnlyList<Error> Errors) Answers(ShiftContext c, Dictionary<string, string?>? answers)
     {
-        if (c.Activity.ActivityTypeId is not { } typeId)
-        {
-            return (null, []);
-        }
-
-        var form = await db.ActivityTypes.AsNoTracking().Where(t => t.Id == typeId).Select(t => t.Form).FirstOrDefaultAsync(ct) ?? [];
+        var form = c.Form;
         if (form.Count == 0)
         {
             return (null, []);

@@ -100,6 +100,13 @@ public sealed class ShiftModel(
         return await AfterAsync(id, errors, dto is null ? null : l["Substitute.AcceptedDone"].Value);
     }
 
+    /// <summary>A coordinator takes someone off the shift (their place goes to the waitlist, as any cancellation).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid signupId)
+    {
+        var (dto, errors) = await signups.CancelAsync(User.RequiredUserId(), signupId, HttpContext.RequestAborted);
+        return await AfterAsync(id, errors, dto is null ? null : l["Participants.Removed"].Value);
+    }
+
     /// <summary>編更 from the "who can fill this" list (a reason when a limit is overridden).</summary>
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid membershipId, string? reason)
     {
