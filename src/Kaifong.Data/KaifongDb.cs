@@ -38,6 +38,18 @@ public abstract class KaifongDb(DbContextOptions options)
     public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
     public DbSet<Signup> Signups => Set<Signup>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    /// <summary>
+    /// "Until midnight" is <see cref="TimeOnly.MaxValue"/> in the domain; PostgreSQL's <c>time</c> keeps microseconds, so it comes
+    /// back a tick short. Anything in the last second of the day reads as the end of the day again.
+    /// </summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<TimeOnly, TimeOnly> EndOfDay =
+        new(t => t, t => t >= LastSecond ? TimeOnly.MaxValue : t);
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<TimeOnly?, TimeOnly?> EndOfDayOrNone =
+        new(t => t, t => t >= LastSecond ? TimeOnly.MaxValue : t);
+
+    private static readonly TimeOnly LastSecond = new(23, 59, 59);
+
     public DbSet<SubstituteRequest> SubstituteRequests => Set<SubstituteRequest>();
     public DbSet<SubstituteOffer> SubstituteOffers => Set<SubstituteOffer>();
     public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
@@ -237,12 +249,14 @@ public abstract class KaifongDb(DbContextOptions options)
 
         builder.Entity<AvailabilitySlot>(e =>
         {
+            e.Property(a => a.To).HasConversion(EndOfDay);
             e.HasIndex(a => a.MembershipId);
             e.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AvailabilityException>(e =>
         {
+            e.Property(a => a.To).HasConversion(EndOfDayOrNone);
             e.HasIndex(a => new { a.MembershipId, a.Date });
             e.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Cascade);
         });

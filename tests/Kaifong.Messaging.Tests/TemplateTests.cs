@@ -37,6 +37,16 @@ public sealed class TemplateTests
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 09:00–12:00",
             venue = "荃灣沙咀道", confirmBy = "2026/12/5 09:00", link = "https://kaifong.test/o/kaifong/shifts/1",
         },
+        MessageKinds.SubstituteOffered or MessageKinds.SubstituteTaken or MessageKinds.SubstituteGone => new
+        {
+            displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 09:00–12:00",
+            venue = "荃灣沙咀道", link = "https://kaifong.test/o/kaifong/shifts/1",
+        },
+        MessageKinds.UnconfirmedPlaces => new
+        {
+            displayName = "梁統籌", organisationName = "街坊互助社", count = 2, offered = true, link = "https://kaifong.test/o/kaifong/substitutes",
+            lines = "• 2026/12/7 09:00 長者送飯 · 司機 — 陳大文\n• 2026/12/8 09:00 長者送飯 · 送飯 — 李小明",
+        },
         MessageKinds.ShiftCancelled => new
         {
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月9日星期三 09:00–12:00",

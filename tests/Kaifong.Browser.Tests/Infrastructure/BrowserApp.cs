@@ -36,7 +36,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings while it registers services,
+        // before the factory's app configuration is applied, so only host settings reach it in time (otherwise every
+        // test app silently ran on the default SQLite file under src/Kaifong.Web/data).
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Kaifong"] = $"Data Source={dbPath}",
@@ -46,7 +49,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Outbox:PollSeconds"] = "0.2",
             ["RateLimits:SignInPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        })
+        {
+            builder.UseSetting(key, value);
+        }
+
     }
 
     public async Task InitializeAsync()

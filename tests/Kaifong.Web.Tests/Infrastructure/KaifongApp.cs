@@ -27,7 +27,10 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // UseSetting, not ConfigureAppConfiguration: Program reads the database settings while it registers services,
+        // before the factory's app configuration is applied, so only host settings reach it in time (otherwise every
+        // test app silently ran on the default SQLite file under src/Kaifong.Web/data).
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Database:Provider"] = ProviderName,
             ["ConnectionStrings:Kaifong"] = ConnectionString,
@@ -37,7 +40,11 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Outbox:PollSeconds"] = "0.2",
             ["RateLimits:SignInPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        })
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

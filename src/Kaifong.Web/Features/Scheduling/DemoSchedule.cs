@@ -61,6 +61,62 @@ public sealed class DemoSchedule(KaifongDb db, TimeProvider time, CatalogueComma
              new ShiftInput("急救員", "17:30", "21:00", 1, 1, 1, ["急救證書"])]), ct);
 
         await AssignAsync(org.Id, org.Zone, ct);
+        await AvailabilityAsync(org.Id, ct);
+        await SubstituteAsync(org.Id, ct);
+    }
+
+    /// <summary>Most volunteers have filled in a usual week (two to five day parts), so "who can fill this" has something to rank by.</summary>
+    private async Task AvailabilityAsync(Guid organisationId, CancellationToken ct)
+    {
+        var random = new Random(2027);
+        var parts = new (TimeOnly From, TimeOnly To)[] { (new(8, 0), new(13, 0)), (new(13, 0), new(18, 0)), (new(18, 0), new(22, 0)) };
+        var volunteers = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.Status == MembershipStatus.Active && m.Roles == MemberRoles.Volunteer)
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in volunteers.Where(_ => random.Next(4) > 0))
+        {
+            var chosen = Enumerable.Range(0, 21).OrderBy(_ => random.Next()).Take(random.Next(2, 6));
+            foreach (var n in chosen)
+            {
+                db.AvailabilitySlots.Add(new Domain.Signups.AvailabilitySlot
+                {
+                    Id = Ids.New(time), OrganisationId = organisationId, MembershipId = id, DayOfWeek = (DayOfWeek)(n / 3),
+                    From = parts[n % 3].From, To = parts[n % 3].To,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One volunteer has asked for a substitute for a shift next week, so the 替班 list and the offer on the shift page have an example.</summary>
+    private async Task SubstituteAsync(Guid organisationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var held = await (
+                from s in db.Signups.AsNoTracking()
+                join sh in db.Shifts.AsNoTracking() on s.ShiftId equals sh.Id
+                where s.OrganisationId == organisationId && s.Status == SignupStatus.Confirmed
+                select new { s.Id, s.ShiftId, s.MembershipId, s.Status, sh.Start })
+            .ToListAsync(ct);
+        var place = held.Where(h => h.Start > now.AddDays(3)).OrderBy(h => h.Start).FirstOrDefault();
+        if (place is null)
+        {
+            return;
+        }
+
+        var asked = Domain.Signups.SubstituteRequest.Ask(Ids.New(time), organisationId, place.ShiftId, place.Id, place.MembershipId, place.Status, false, place.Start, now);
+        db.SubstituteRequests.Add(asked.Value!);
+        var onShift = held.Where(h => h.ShiftId == place.ShiftId).Select(h => h.MembershipId).ToHashSet();
+        var others = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.Status == MembershipStatus.Active && m.Roles == MemberRoles.Volunteer)
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(20).ToListAsync(ct);
+        foreach (var id in others.Where(o => !onShift.Contains(o)).Take(6))
+        {
+            db.SubstituteOffers.Add(new Domain.Signups.SubstituteOffer { Id = Ids.New(time), OrganisationId = organisationId, RequestId = asked.Value!.Id, MembershipId = id, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly NextFirstSaturday(DateOnly today)
