@@ -196,6 +196,9 @@ public abstract class SubstituteTests(KaifongApp app)
         var list = await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}/substitute-requests");
         Assert.Contains(list.AsArray(), r => r!["id"]!.GetValue<string>() == request.Id.ToString() && r["origin"]!.GetValue<string>() == "Unconfirmed");
 
+        var (_, page) = await (await PageClient.SignInAsync(app, org.Admin.Email)).GetPageAsync($"/o/{org.Slug}/substitutes");
+        Assert.Contains(people[0].Email.Split('@')[0], page.QuerySelector("#overdue")!.TextContent, StringComparison.Ordinal);
+
         // Confirming late still counts: the place is theirs again and the offer is withdrawn.
         Assert.Equal(HttpStatusCode.OK, (await people[0].PostAsync($"/api/v1/signups/{mine}/confirm")).StatusCode);
         Assert.Equal(SubstituteStatus.Withdrawn, await app.WithDbAsync(db => db.SubstituteRequests.Where(r => r.Id == request.Id).Select(r => r.Status).SingleAsync()));
