@@ -90,6 +90,9 @@ public abstract class PagesTests(KaifongApp app)
                      "/api/v1/organisations/{org}/members", "/api/v1/organisations/{org}/members/{membershipId}/approve",
                      "/api/v1/organisations/{org}/members/{membershipId}/roles", "/api/v1/organisations/{org}/members/{membershipId}/skills",
                      "/api/v1/organisations/{org}/invitations", "/api/v1/invitations/{token}/accept", "/api/v1/organisations/{org}/programmes",
+                     "/api/v1/shifts/{shiftId}/signups", "/api/v1/shifts/{shiftId}/assignments", "/api/v1/signups/{id}/confirm", "/api/v1/signups/{id}",
+                     "/api/v1/signups/{id}/substitute-requests", "/api/v1/substitute-requests/{id}/accept", "/api/v1/shifts/{shiftId}/participants",
+                     "/api/v1/me/availability", "/api/v1/organisations/{org}/substitute-requests", "/api/v1/organisations/{org}/filling-policy",
                  })
         {
             Assert.True(paths.Contains(expected) || paths.Contains(expected + "/"), $"{expected} missing from /openapi/v1.json: {string.Join(", ", paths)}");
