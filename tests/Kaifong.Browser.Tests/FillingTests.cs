@@ -65,6 +65,16 @@ public sealed class FillingTests(BrowserApp app) : BrowserTest(app)
         var violations = await SeriousAccessibilityViolationsAsync(chan);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 
+        // The same in English with large text: nothing spills sideways.
+        await chan.Locator("form.kf-lang button[value=en]").ClickAsync();
+        await chan.Locator("form[action='/preferences/large-text'] button").ClickAsync();
+        await Expect(chan.Locator("#substitute-status")).ToContainTextAsync("Looking for a substitute");
+        await AssertNoHorizontalScrollAsync(chan);
+        await ScreenshotAsync(chan, "filling-substitute-asked-en-large-360");
+        await chan.Locator("form[action='/preferences/large-text'] button").ClickAsync();
+        await chan.Locator("form.kf-lang button[value=zh-HK]").ClickAsync();
+        await Expect(chan.Locator("#substitute-status")).ToContainTextAsync("正在尋找替班");
+
         // 李伯伯 opens the shift from his e-mail and takes it.
         var lee = await s.NewPageAsync("zh-HK");
         await SignInAsync(lee, mrLee.Email);
