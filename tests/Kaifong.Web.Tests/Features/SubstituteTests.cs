@@ -232,6 +232,30 @@ public abstract class SubstituteTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task A_coordinator_ticks_several_on_the_who_can_fill_list_and_assigns_them_at_once()
+    {
+        var (org, programme, people) = await WorldAsync(3);
+        var shiftId = await ShiftAsync(org, programme, "2026-12-26", maximum: 2);
+        var url = $"/o/{org.Slug}/shifts/{shiftId}";
+        var admin = await PageClient.SignInAsync(app, org.Admin.Email);
+        var (_, doc) = await admin.GetPageAsync(url);
+        var ticks = doc.QuerySelectorAll("#candidates input[name=membershipIds]").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.True(ticks.Count >= 3, $"{ticks.Count} candidates");
+        PagesTests.AssertLabelled(doc, url);
+
+        var post = await admin.Http.PostAsync($"{url}?handler=assignMany", new FormUrlEncodedContent(
+            ticks.Take(3).Select(t => new KeyValuePair<string, string>("membershipIds", t))
+                .Append(new("__RequestVerificationToken", await admin.TokenAsync(url)))));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var (_, after) = await admin.GetPageAsync(url);
+        var flash = after.QuerySelector("[role=status]")?.TextContent ?? "";
+        Assert.True(flash.Contains("2 assigned; 1 could not be: This shift is full.", StringComparison.Ordinal), flash);
+        var shift = await app.WithDbAsync(db => db.Shifts.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(shiftId)));
+        Assert.Equal(2, shift.Assigned);
+    }
+
+    [Fact]
     public async Task On_the_shift_page_a_volunteer_asks_another_takes_it_and_the_coordinator_sees_who_can_fill()
     {
         var (org, programme, people) = await WorldAsync(2);

@@ -107,6 +107,24 @@ public sealed class ShiftModel(
         return await AfterAsync(id, errors, dto is null ? null : l["Participants.Removed"].Value);
     }
 
+    /// <summary>編更所選: several ticked people at once, each answered on their own (the page says who could not be placed and why).</summary>
+    public async Task<IActionResult> OnPostAssignManyAsync(Guid id, List<Guid>? membershipIds)
+    {
+        var (results, errors) = await signups.AssignManyAsync(
+            User.RequiredUserId(), id, new BulkAssignmentRequest(membershipIds ?? [], null), problems.Text, HttpContext.RequestAborted);
+        if (results is null)
+        {
+            return await AfterAsync(id, errors, null);
+        }
+
+        var placed = results.Count(r => r.Signup is not null);
+        var refused = results.Where(r => r.Message is not null).Select(r => r.Message!).Distinct().ToArray();
+        TempData["Flash"] = refused.Length == 0
+            ? l["Candidates.AssignedMany", placed].Value
+            : l["Candidates.AssignedSome", placed, results.Count - placed, string.Join("；", refused)].Value;
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>編更 from the "who can fill this" list (a reason when a limit is overridden).</summary>
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid membershipId, string? reason)
     {
