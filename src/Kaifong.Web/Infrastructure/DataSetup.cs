@@ -14,6 +14,11 @@ public static class DataSetup
 {
     public const string DefaultSqlite = "Data Source=data/kaifong.db";
 
+    /// <remarks>
+    /// The contexts are pooled (a request takes a reset one instead of building a new one): <see cref="KaifongDb"/> keeps
+    /// no state of its own beyond what EF Core resets between uses (tracked entities, tracking and detect-changes settings,
+    /// command time-out), and it is configured only here.
+    /// </remarks>
     public static IServiceCollection AddKaifongData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
@@ -25,12 +30,12 @@ public static class DataSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Kaifong is empty.");
             }
 
-            services.AddDbContext<KaifongDb, PostgresKaifongDb>(o => o.UseNpgsql(PostgresConnection(connection)));
+            services.AddDbContextPool<KaifongDb, PostgresKaifongDb>(o => o.UseNpgsql(PostgresConnection(connection)));
         }
         else
         {
             var sqlite = SqliteConnection(connection, env.ContentRootPath);
-            services.AddDbContext<KaifongDb, SqliteKaifongDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
+            services.AddDbContextPool<KaifongDb, SqliteKaifongDb>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeout.Instance));
         }
 
         services.AddHealthChecks().AddDbContextCheck<KaifongDb>("database");

@@ -31,38 +31,62 @@ public sealed record MoveRequest(Guid? ShiftId, string? Reason);
 /// </summary>
 public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog audit, SignupNotices notices, ScheduleNotices live, SubstituteOffers substitutes)
 {
-    /// <summary>The shift with what the rules need, and the caller's membership in its organisation (null when not a member: 404).</summary>
+    /// <summary>
+    /// The shift with what the rules need, and the caller's membership in its organisation (null when not a member: 404).
+    /// <see cref="Activity"/> comes without its shift definitions (<see cref="Scheduling.Activity.Shifts"/> is empty) and
+    /// notes, <see cref="Organisation"/> without its three PICS texts: none of the callers read them, and parsing the
+    /// activity's JSON shift list and reading the texts cost every sign-up (bench/README.md, "Sign-ups under load").
+    /// </summary>
     public sealed record ShiftContext(
         Shift Shift, Activity Activity, Organisation Organisation, Membership Me, Viewer Viewer, IReadOnlyList<string> RequiredSkills, int? MinimumAge,
         IReadOnlyList<FormField> Form);
 
     public async Task<ShiftContext?> ContextAsync(Guid userId, Guid shiftId, CancellationToken ct)
     {
-        var row = await (
-                from s in db.Shifts.AsNoTracking()
-                join a in db.Activities.AsNoTracking() on s.ActivityId equals a.Id
-                join o in db.Organisations.AsNoTracking() on s.OrganisationId equals o.Id
-                where s.Id == shiftId
-                select new { Shift = s, Activity = a, Org = o })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
+        // One round trip: the shift, its activity and organisation (the columns used), the caller's active membership
+        // (unique per organisation and user) with its programmes, and the activity type's skills, minimum age and form.
+        var row = await ContextQuery(db, shiftId, userId).FirstOrDefaultAsync(ct);
+        if (row?.Me is not { } me)
         {
             return null;
         }
 
-        var me = await db.Memberships.AsNoTracking().Include(m => m.Programmes)
-            .FirstOrDefaultAsync(m => m.OrganisationId == row.Org.Id && m.UserId == userId && m.Status == MembershipStatus.Active, ct);
-        if (me is null)
-        {
-            return null;
-        }
-
-        var type = row.Activity.ActivityTypeId is { } typeId
-            ? await db.ActivityTypes.AsNoTracking().Where(t => t.Id == typeId).Select(t => new { t.RequiredSkills, t.MinimumAge, t.Form }).FirstOrDefaultAsync(ct)
-            : null;
-        var skills = row.Shift.RequiredSkills.Concat(type?.RequiredSkills ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return new ShiftContext(row.Shift, row.Activity, row.Org, me, Viewer.Of(me), skills, type?.MinimumAge, type?.Form ?? []);
+        me.Programmes.AddRange(row.Programmes.Select(p => new MembershipProgramme { MembershipId = me.Id, ProgrammeId = p }));
+        var skills = row.Shift.RequiredSkills.Concat(row.TypeSkills ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return new ShiftContext(row.Shift, row.Activity, row.Organisation, me, Viewer.Of(me), skills, row.MinimumAge, row.Form ?? []);
     }
+
+    private sealed record ContextRow(
+        Shift Shift, Activity Activity, Organisation Organisation, Membership? Me, List<Guid> Programmes, List<string>? TypeSkills, int? MinimumAge, List<FormField>? Form);
+
+    private static IQueryable<ContextRow> ContextQuery(KaifongDb db, Guid shiftId, Guid userId) =>
+        from s in db.Shifts.AsNoTracking()
+        join a in db.Activities on s.ActivityId equals a.Id
+        join o in db.Organisations on s.OrganisationId equals o.Id
+        from m in db.Memberships.Where(m => m.OrganisationId == s.OrganisationId && m.UserId == userId && m.Status == MembershipStatus.Active).DefaultIfEmpty()
+        from t in db.ActivityTypes.Where(t => t.Id == a.ActivityTypeId).DefaultIfEmpty()
+        where s.Id == shiftId
+        select new ContextRow(
+            s,
+            new Activity
+            {
+                Id = a.Id, OrganisationId = a.OrganisationId, ProgrammeId = a.ProgrammeId, ActivityTypeId = a.ActivityTypeId, Title = a.Title,
+                Venue = a.Venue, District = a.District, StartDate = a.StartDate, StartTime = a.StartTime, DurationMinutes = a.DurationMinutes,
+                RRule = a.RRule, RegistrationDeadlineMinutes = a.RegistrationDeadlineMinutes, PrivacyMode = a.PrivacyMode, Outdoor = a.Outdoor,
+                LeadMembershipId = a.LeadMembershipId, ConfirmationHours = a.ConfirmationHours, LateCancellationHours = a.LateCancellationHours,
+                MaterialisedUntil = a.MaterialisedUntil, SplitFromId = a.SplitFromId, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt, Version = a.Version,
+            },
+            new Organisation
+            {
+                Id = o.Id, Name = o.Name, Slug = o.Slug, TimeZone = o.TimeZone, DefaultLanguage = o.DefaultLanguage, CreatedAt = o.CreatedAt,
+                WeeklyShiftLimit = o.WeeklyShiftLimit, MonthlyShiftLimit = o.MonthlyShiftLimit, MinRestMinutes = o.MinRestMinutes,
+                ConfirmationHours = o.ConfirmationHours, LateCancellationHours = o.LateCancellationHours, OfferUnconfirmedPlaces = o.OfferUnconfirmedPlaces,
+            },
+            m,
+            m!.Programmes.Select(p => p.ProgrammeId).ToList(),
+            t!.RequiredSkills,
+            t.MinimumAge,
+            t.Form);
 
     /// <summary>報名: the caller signs up. A second press answers the same sign-up (created = false).</summary>
     public async Task<(SignupDto? Value, bool Created, IReadOnlyList<Error> Errors)> SignUpAsync(Guid userId, Guid shiftId, SignupRequest? input, CancellationToken ct)
