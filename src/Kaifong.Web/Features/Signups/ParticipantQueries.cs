@@ -16,13 +16,15 @@ public sealed record ParticipantDto(Guid SignupId, Guid MembershipId, string Dis
 /// </summary>
 public sealed class ParticipantQueries(KaifongDb db, SignupCommands signups, AuditLog audit)
 {
-    public async Task<(IReadOnlyList<ParticipantDto>? List, Error? Error)> ListAsync(Guid userId, Guid shiftId, CancellationToken ct)
+    public async Task<(IReadOnlyList<ParticipantDto>? List, Error? Error)> ListAsync(Guid userId, Guid shiftId, CancellationToken ct) =>
+        await signups.ContextAsync(userId, shiftId, ct) is { } c ? await ListAsync(c, ct) : (null, ScheduleCommands.NotFound);
+
+    /// <summary>The same for a caller whose context the page has already loaded.</summary>
+    public async Task<(IReadOnlyList<ParticipantDto>? List, Error? Error)> ListAsync(SignupCommands.ShiftContext c, CancellationToken ct)
     {
-        var c = await signups.ContextAsync(userId, shiftId, ct);
-        if (c is null)
-        {
-            return (null, ScheduleCommands.NotFound);
-        }
+        ArgumentNullException.ThrowIfNull(c);
+        var shiftId = c.Shift.Id;
+        var userId = c.Me.UserId;
 
         var inCharge = c.Activity.LeadMembershipId == c.Me.Id || ScheduleCommands.CanManage(c.Viewer, c.Shift.ProgrammeId);
         if (c.Activity.PrivacyMode && !inCharge)

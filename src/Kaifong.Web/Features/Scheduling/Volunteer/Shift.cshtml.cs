@@ -180,16 +180,15 @@ public sealed class ShiftModel(
         MyRequest = requests.FirstOrDefault(r => r.RequestedByMembershipId == Org.Me.Id);
         OtherRequest = requests.FirstOrDefault(r => r.RequestedByMembershipId != Org.Me.Id);
         OfferedCount = MyRequest is null ? 0 : await db.SubstituteOffers.CountAsync(o => o.RequestId == MyRequest.Id, HttpContext.RequestAborted);
-        var inCharge = activity.LeadMembershipId == Org.Me.Id || ScheduleCommands.CanManage(Org.Viewer, activity.ProgrammeId);
-        if (inCharge)
-        {
-            (Participants, _) = await participants.ListAsync(User.RequiredUserId(), id, HttpContext.RequestAborted);
-        }
-
-        if (Open && ScheduleCommands.CanManage(Org.Viewer, activity.ProgrammeId)
+        var manages = ScheduleCommands.CanManage(Org.Viewer, activity.ProgrammeId);
+        if ((activity.LeadMembershipId == Org.Me.Id || manages)
             && await signups.ContextAsync(User.RequiredUserId(), id, HttpContext.RequestAborted) is { } context)
         {
-            Candidates = Domain.Signups.FillCandidates.Rank(await candidates.GatherAsync(context, HttpContext.RequestAborted), activity.District, CandidatesShown);
+            (Participants, _) = await participants.ListAsync(context, HttpContext.RequestAborted);
+            if (Open && manages)
+            {
+                Candidates = Domain.Signups.FillCandidates.Rank(await candidates.GatherAsync(context, HttpContext.RequestAborted), activity.District, CandidatesShown);
+            }
         }
 
         return true;
