@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Kaifong.Web.Tests.Infrastructure;
@@ -11,17 +10,8 @@ public static partial class Mailbox
     public static async Task<MimeMessage> WaitForAsync(KaifongApp app, string to, string subjectContains, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        var nextNudge = DateTime.UtcNow + TimeSpan.FromSeconds(1);
         while (DateTime.UtcNow < deadline)
         {
-            // The app's clock is frozen, so the dispatcher's poll (measured by it) never comes round: a pass that failed
-            // (say, no free connection while another test was busy) would wait for the next signal. Stand in for the poll.
-            if (DateTime.UtcNow >= nextNudge)
-            {
-                app.Services.GetRequiredService<Kaifong.Messaging.OutboxSignal>().Notify();
-                nextNudge = DateTime.UtcNow + TimeSpan.FromSeconds(1);
-            }
-
             foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml"))
             {
                 MimeMessage message;
