@@ -27,6 +27,9 @@ public static class MessageKinds
     /// <summary>To a person a coordinator put on a shift. Model: displayName, organisationName, title, role, when, venue, confirmBy, link.</summary>
     public const string SignupAssigned = "signup_assigned";
 
+    /// <summary>To the person who took a substitute place: it is theirs and confirmed. Model: displayName, organisationName, title, role, when, venue, link.</summary>
+    public const string SignupConfirmed = "signup_confirmed";
+
     /// <summary>To each member offered a substitute request. Model: displayName, organisationName, title, role, when, venue, link.</summary>
     public const string SubstituteOffered = "substitute_offered";
 
@@ -42,6 +45,6 @@ public static class MessageKinds
     public static readonly IReadOnlyList<string> All =
     [
         PasswordReset, MagicLink, MembershipApproved, MembershipPending, ShiftChanged, ShiftCancelled, SignupPromoted, SignupAssigned,
-        SubstituteOffered, SubstituteTaken, SubstituteGone, UnconfirmedPlaces,
+        SignupConfirmed, SubstituteOffered, SubstituteTaken, SubstituteGone, UnconfirmedPlaces,
     ];
 }

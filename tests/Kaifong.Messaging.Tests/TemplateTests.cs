@@ -37,7 +37,7 @@ public sealed class TemplateTests
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 09:00–12:00",
             venue = "荃灣沙咀道", confirmBy = "2026/12/5 09:00", link = "https://kaifong.test/o/kaifong/shifts/1",
         },
-        MessageKinds.SubstituteOffered or MessageKinds.SubstituteTaken or MessageKinds.SubstituteGone => new
+        MessageKinds.SignupConfirmed or MessageKinds.SubstituteOffered or MessageKinds.SubstituteTaken or MessageKinds.SubstituteGone => new
         {
             displayName = "陳大文", organisationName = "街坊互助社", title = "長者送飯", role = "司機", when = "2026年12月7日星期一 09:00–12:00",
             venue = "荃灣沙咀道", link = "https://kaifong.test/o/kaifong/shifts/1",

@@ -109,6 +109,7 @@ public abstract class SubstituteTests(KaifongApp app)
         Assert.Contains(MessageKinds.SubstituteTaken, await MailKindsToAsync(people[0].Email));
         var winner = people[1 + Array.IndexOf(answers, won)];
         Assert.DoesNotContain(MessageKinds.SubstituteGone, await MailKindsToAsync(winner.Email));
+        Assert.Contains(MessageKinds.SignupConfirmed, await MailKindsToAsync(winner.Email));
         var offeredOthers = await app.WithDbAsync(db => (
                 from o in db.SubstituteOffers
                 join m in db.Memberships on o.MembershipId equals m.Id

@@ -10,14 +10,17 @@ namespace Kaifong.Web.Features.Signups;
 
 /// <summary>
 /// Tells people about their places, each in their own language, through the outbox in the caller's transaction (the
-/// caller saves): moved up from the waitlist, put on a shift, offered a substitute request, their place taken by a
-/// substitute, an offer no longer needed. Each message has an idempotency key, so a retried command writes it once.
+/// caller saves): moved up from the waitlist, put on a shift, a substitute place taken and confirmed, offered a
+/// substitute request, their place taken by a substitute, an offer no longer needed. Each message has an idempotency key, so a retried command writes it once.
 /// </summary>
 public sealed class SignupNotices(KaifongDb db, MessageTemplates templates, Links links, TimeProvider time)
 {
     public Task PromotedAsync(SignupCommands.ShiftContext c, Signup signup, CancellationToken ct) => PlaceAsync(c, signup, MessageKinds.SignupPromoted, ct);
 
     public Task AssignedAsync(SignupCommands.ShiftContext c, Signup signup, CancellationToken ct) => PlaceAsync(c, signup, MessageKinds.SignupAssigned, ct);
+
+    /// <summary>To the person who took a substitute place: it is theirs, confirmed.</summary>
+    public Task ConfirmedAsync(SignupCommands.ShiftContext c, Signup signup, CancellationToken ct) => PlaceAsync(c, signup, MessageKinds.SignupConfirmed, ct);
 
     /// <summary>替班邀請 to each member offered the request.</summary>
     public Task OfferedAsync(SignupCommands.ShiftContext c, Guid requestId, IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>

@@ -207,7 +207,8 @@ public sealed class SubstituteCommands(
             .SetProperty(s => s.Waitlisted, s => s.Waitlisted - wasWaiting), ct);
 
         await notices.TakenAsync(c, requestId, requester.UserId, ct);
-        var told = 1 + await offers.TellOthersAsync(c, requestId, except: c.Me.Id, ct);
+        await notices.ConfirmedAsync(c, acceptor, ct);
+        var told = 2 + await offers.TellOthersAsync(c, requestId, except: c.Me.Id, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await live.PublishedAsync(c.Organisation.Id, told);
