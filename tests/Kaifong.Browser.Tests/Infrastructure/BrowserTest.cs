@@ -111,6 +111,8 @@ public abstract class BrowserTest(BrowserApp app)
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        // Wait for the redirect itself (commit), not for the next page's load event: under load that event was once
+        // missed by Playwright although the page had arrived; every test's next step waits for what it needs anyway.
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }

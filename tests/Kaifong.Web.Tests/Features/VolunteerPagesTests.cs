@@ -140,6 +140,10 @@ public abstract class VolunteerPagesTests(KaifongApp app)
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         coordinator.On("shiftsChanged", () => heard.TrySetResult());
 
+        // The client's start returns after the handshake, which the server may answer before OnConnectedAsync has put the
+        // connection in the organisation's group; a hub call is only handled after that, so this one settles the race.
+        Assert.True(await coordinator.InvokeAsync<bool>("Join", org.Slug));
+
         await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
         {
             title = "加開一場", programmeId = programme, start = "2026-12-09T09:00", end = "2026-12-09T12:00",
