@@ -91,15 +91,7 @@ public static partial class OrganisationRules
     public static (NewOrganisation? Value, IReadOnlyList<Error> Errors) Validate(string? name, string? slug, string? timeZone, string? defaultLanguage)
     {
         var errors = new List<Error>();
-        var n = name?.Trim() ?? "";
-        if (n.Length == 0)
-        {
-            errors.Add(OrganisationErrors.NameRequired);
-        }
-        else if (n.Length > Limits.Name)
-        {
-            errors.Add(OrganisationErrors.NameTooLong);
-        }
+        var n = FreeText.Check(name, Limits.Name, "name", errors, OrganisationErrors.NameRequired, OrganisationErrors.NameTooLong) ?? "";
 
         var s = slug?.Trim().ToLowerInvariant() ?? "";
         if (!IsValidSlug(s))

@@ -18,9 +18,8 @@ public static class ProgrammeErrors
     public static readonly Error NameTaken = new("programme.name_taken", "Error.ProgrammeNameTaken", ErrorKind.Conflict, "name");
     public static readonly Error Unknown = new("programme.unknown", "Error.UnknownProgramme", Field: "programmeIds");
 
-    public static Error? ValidateName(string? name)
-    {
-        var n = name?.Trim() ?? "";
-        return n.Length == 0 ? NameRequired : n.Length > Limits.Name ? NameTooLong : null;
-    }
+    public static Error? ValidateName(string? name) => FreeText.FirstError(name, Limits.Name, "name", NameRequired, NameTooLong);
+
+    /// <summary>The name as stored: by the one text rule (call <see cref="ValidateName"/> first).</summary>
+    public static string Clean(string? name) => FreeText.Clean(name, Limits.Name).Value ?? "";
 }

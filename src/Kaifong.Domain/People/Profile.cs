@@ -9,7 +9,6 @@ public static class ProfileErrors
     public static readonly Error UnknownLanguage = new("profile.unknown_language", "Error.UnknownLanguage", Field: "language");
     public static readonly Error DisplayNameRequired = new("validation", "Error.Required", Field: "displayName");
     public static readonly Error DisplayNameTooLong = new("validation", "Error.TooLong", Field: "displayName", Args: [Limits.DisplayName]);
-    public static readonly Error DisplayNameInvalid = new("validation", "Error.Invalid", Field: "displayName");
     public static readonly Error SkillInvalid = new("validation", "Error.SkillInvalid", Field: "skills", Args: [Limits.SkillName]);
     public static readonly Error TooManySkills = new("validation", "Error.TooManySkills", Field: "skills", Args: [Limits.SkillsPerPerson]);
 }
@@ -25,19 +24,7 @@ public static class ProfileRules
     public static (ValidProfile? Profile, IReadOnlyList<Error> Errors) Validate(ProfileInput input)
     {
         var errors = new List<Error>();
-        var name = input.DisplayName?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(ProfileErrors.DisplayNameRequired);
-        }
-        else if (name.Length > Limits.DisplayName)
-        {
-            errors.Add(ProfileErrors.DisplayNameTooLong);
-        }
-        else if (name.Any(char.IsControl))
-        {
-            errors.Add(ProfileErrors.DisplayNameInvalid);
-        }
+        var name = FreeText.Check(input.DisplayName, Limits.DisplayName, "displayName", errors, ProfileErrors.DisplayNameRequired, ProfileErrors.DisplayNameTooLong) ?? "";
 
         var language = Languages.Default;
         if (!string.IsNullOrWhiteSpace(input.Language))
@@ -82,13 +69,13 @@ public static class SkillRules
         var result = new List<string>();
         foreach (var raw in names)
         {
-            var n = raw?.Trim() ?? "";
-            if (n.Length == 0)
+            var clean = FreeText.Clean(raw, Limits.SkillName);
+            if (clean.Fault == TextFault.Empty)
             {
                 continue;
             }
 
-            if (n.Length > Limits.SkillName || n.Any(char.IsControl))
+            if (clean.Value is not { } n)
             {
                 errors.Add(ProfileErrors.SkillInvalid);
                 return [];

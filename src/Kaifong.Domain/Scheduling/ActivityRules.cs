@@ -57,6 +57,20 @@ public static class ActivityRules
             errors.Add(SchedulingErrors.EndRequired);
         }
 
+        // A time the clocks skip (02:30 on a spring-forward day) names no moment: say so rather than guess. Later dates
+        // of a series that fall on such a day keep the shift's length instead (ZonedTime.Span).
+        if (start is { } s && ZonedTime.IsSkipped(s, zone))
+        {
+            errors.Add(SchedulingErrors.TimeSkipped with { Field = "start", Args = [s.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)] });
+            start = null;
+        }
+
+        if (end is { } e2 && ZonedTime.IsSkipped(e2, zone))
+        {
+            errors.Add(SchedulingErrors.TimeSkipped with { Field = "end", Args = [e2.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)] });
+            end = null;
+        }
+
         var duration = 0;
         if (start is not null && end is not null)
         {
@@ -90,7 +104,7 @@ public static class ActivityRules
         // The activity's own confirmation window and late-cancellation cutoff, over the organisation's (null = theirs).
         errors.AddRange(new Signups.FillingPolicy(null, null, 0, input.ConfirmationHours, input.LateCancellationHours).Validate());
         var shifts = start is not null && duration > 0
-            ? ValidateShifts(input.Shifts, TimeOnly.FromDateTime(start.Value), DateOnly.FromDateTime(start.Value) != DateOnly.FromDateTime(end!.Value), errors)
+            ? ValidateShifts(input.Shifts, TimeOnly.FromDateTime(start.Value), DateOnly.FromDateTime(start.Value) != DateOnly.FromDateTime(end!.Value), errors, duration)
             : [];
         return errors.Count > 0
             ? (null, errors.Distinct().ToList())
@@ -99,7 +113,12 @@ public static class ActivityRules
                 input.LeadMembershipId == Guid.Empty ? null : input.LeadMembershipId, notes, shifts, input.ConfirmationHours, input.LateCancellationHours), errors);
     }
 
-    public static IReadOnlyList<ShiftDefinition> ValidateShifts(IReadOnlyList<ShiftInput>? input, TimeOnly activityStart, bool overnight, List<Error> errors)
+    /// <summary>
+    /// Checks shift definitions. With <paramref name="activityMinutes"/> (the activity's length), every shift must lie
+    /// within the activity's hours.
+    /// </summary>
+    public static IReadOnlyList<ShiftDefinition> ValidateShifts(
+        IReadOnlyList<ShiftInput>? input, TimeOnly activityStart, bool overnight, List<Error> errors, int? activityMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (input is null || input.Count == 0)
@@ -136,6 +155,17 @@ public static class ActivityRules
             {
                 errors.Add(SchedulingErrors.ShiftEndBeforeStart);
                 continue;
+            }
+
+            if (activityMinutes is { } length)
+            {
+                var (fromMinutes, toMinutes) = new ShiftDefinition("", from.Value, to.Value, 0, 0, 0, []).Minutes(activityStart, overnight);
+                var startMinutes = (int)activityStart.ToTimeSpan().TotalMinutes;
+                if (fromMinutes < startMinutes || toMinutes > startMinutes + length)
+                {
+                    errors.Add(SchedulingErrors.ShiftOutsideActivity);
+                    continue;
+                }
             }
 
             var target = s.Target ?? s.Minimum ?? 1;
@@ -218,27 +248,10 @@ public static class ActivityRules
     public static string? FormatDeadline(int? minutes) =>
         minutes is { } m ? XmlConvert.ToString(TimeSpan.FromMinutes(m)) : null;
 
-    /// <summary>Trimmed text; null when empty. <paramref name="whenMissing"/> null means optional.</summary>
+    /// <summary>Text by the one rule (<see cref="FreeText"/>); null when empty. <paramref name="whenMissing"/> null means optional.</summary>
     public static string? Text(string? value, int max, Error? whenMissing, Error tooLong, List<Error> errors, bool multiline = false)
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        var t = value?.Trim() ?? "";
-        if (t.Length == 0)
-        {
-            if (whenMissing is not null)
-            {
-                errors.Add(whenMissing);
-            }
-
-            return null;
-        }
-
-        if (t.Length > max || t.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
-        {
-            errors.Add(tooLong);
-            return null;
-        }
-
-        return t;
+        ArgumentNullException.ThrowIfNull(tooLong);
+        return FreeText.Check(value, max, tooLong.Field ?? "text", errors, whenMissing, tooLong, multiline);
     }
 }

@@ -33,10 +33,9 @@ public static class ActivityTypeRules
 {
     public static (string? Name, IReadOnlyList<Error> Errors) ValidateName(string? name)
     {
-        var n = name?.Trim() ?? "";
-        return n.Length == 0 ? (null, [SchedulingErrors.NameRequired])
-            : n.Length > Limits.Name || n.Any(char.IsControl) ? (null, [SchedulingErrors.NameTooLong])
-            : (n, []);
+        var errors = new List<Error>();
+        var n = FreeText.Check(name, Limits.Name, "name", errors, SchedulingErrors.NameRequired, SchedulingErrors.NameTooLong);
+        return (n, errors);
     }
 
     /// <summary>Checks a form definition: labels required and short, a known kind, choices only (and at least two) for choice questions.</summary>
@@ -55,16 +54,17 @@ public static class ActivityTypeRules
 
         foreach (var (f, i) in input.Select((f, i) => (f, i)))
         {
-            var label = f?.Label?.Trim() ?? "";
-            if (f is null || label.Length == 0 || label.Length > Limits.Name || label.Any(char.IsControl)
+            var label = FreeText.Clean(f?.Label, Limits.Name).Value ?? "";
+            if (f is null || label.Length == 0
                 || !Enum.TryParse<FormFieldKind>(f.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
                 || int.TryParse(f.Kind, out _))
             {
                 return (null, [SchedulingErrors.FormInvalid]);
             }
 
-            var choices = (f.Choices ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct().ToArray();
-            if (kind == FormFieldKind.Choice && (choices.Length < 2 || choices.Length > Limits.FormChoices || choices.Any(c => c.Length > Limits.Name)))
+            var cleaned = (f.Choices ?? []).Select(c => FreeText.Clean(c, Limits.Name)).Where(c => c.Fault != TextFault.Empty).ToArray();
+            var choices = cleaned.Select(c => c.Value ?? "").Distinct().ToArray();
+            if (cleaned.Any(c => !c.Ok) || (kind == FormFieldKind.Choice && (choices.Length < 2 || choices.Length > Limits.FormChoices)))
             {
                 return (null, [SchedulingErrors.FormInvalid]);
             }

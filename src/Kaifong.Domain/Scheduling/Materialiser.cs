@@ -30,9 +30,13 @@ public static class Materialiser
         var shifts = activity.Shifts.Select(def =>
         {
             var (fromMinutes, toMinutes) = def.Minutes(TimeOnly.FromDateTime(localStart), overnight);
-            return new PlannedShift(def, ZonedTime.ToUtc(day.AddMinutes(fromMinutes), zone), ZonedTime.ToUtc(day.AddMinutes(toMinutes), zone));
+            var (start, end) = ZonedTime.Span(day.AddMinutes(fromMinutes), day.AddMinutes(toMinutes), zone);
+            return new PlannedShift(def, start, end);
         }).ToArray();
-        return new PlannedOccurrence(ruleDate ?? DateOnly.FromDateTime(localStart), ZonedTime.ToUtc(localStart, zone), ZonedTime.ToUtc(localEnd, zone), shifts);
+        var (occurrenceStart, occurrenceEnd) = ZonedTime.Span(localStart, localEnd, zone);
+        var latestShiftEnd = shifts.Length == 0 ? occurrenceEnd : shifts.Max(s => s.End);
+        return new PlannedOccurrence(ruleDate ?? DateOnly.FromDateTime(localStart), occurrenceStart,
+            latestShiftEnd > occurrenceEnd ? latestShiftEnd : occurrenceEnd, shifts);
     }
 
     /// <summary>The window's last date for a series on <paramref name="today"/>: the rolling window, but no further than the series goes.</summary>

@@ -47,6 +47,14 @@ public static class Recurrence
             return SchedulingErrors.RuleTooFrequent;
         }
 
+        // The time of day is the activity's start; parts that pick hours, minutes or seconds would make several
+        // occurrences a day (FREQ=DAILY;BYHOUR=0,…,23 is "daily" in name only) or move the start away from the form's.
+        var parts = new DataPattern(text);
+        if (parts.ByHour.Count > 0 || parts.ByMinute.Count > 0 || parts.BySecond.Count > 0)
+        {
+            return SchedulingErrors.RuleTimeOfDay;
+        }
+
         if (rule.Count is null && rule.Until is null)
         {
             return SchedulingErrors.RuleUnbounded;
@@ -62,17 +70,26 @@ public static class Recurrence
             return SchedulingErrors.RuleTooLong;
         }
 
-        List<DateTime> first;
+        List<DateTime> all;
         try
         {
-            first = Expand(rule, firstLocalStart, DateOnly.MinValue, DateOnly.FromDateTime(firstLocalStart).AddDays(MaxSpanDays)).Take(1).ToList();
+            // The whole series within MaxSpanDays (one a day is at most MaxSpanDays + 1), so every rule that passes is
+            // one a day at most whatever its parts say.
+            all = Expand(rule, firstLocalStart, DateOnly.MinValue, DateOnly.FromDateTime(firstLocalStart).AddDays(MaxSpanDays)).Take(MaxSpanDays + 2).ToList();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or EvaluationException)
         {
             return SchedulingErrors.InvalidRule;
         }
 
-        return first.Count == 0 ? SchedulingErrors.RuleEmpty : Result<string>.Ok(Canonical(text));
+        if (all.Count == 0)
+        {
+            return SchedulingErrors.RuleEmpty;
+        }
+
+        return all.Select(DateOnly.FromDateTime).Distinct().Count() < all.Count
+            ? SchedulingErrors.RuleTooFrequent
+            : Result<string>.Ok(Canonical(text));
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ public static class SchedulingErrors
 {
     public static readonly Error InvalidRule = new("activity.invalid_rrule", "Error.InvalidRule", Field: "rrule");
     public static readonly Error RuleTooFrequent = new("activity.rrule_too_frequent", "Error.RuleTooFrequent", Field: "rrule");
+    public static readonly Error RuleTimeOfDay = new("activity.rrule_time_of_day", "Error.RuleTimeOfDay", Field: "rrule");
     public static readonly Error RuleUnbounded = new("activity.rrule_unbounded", "Error.RuleUnbounded", Field: "rrule", Args: [Recurrence.MaxOccurrences]);
     public static readonly Error RuleTooLong = new("activity.rrule_too_long", "Error.RuleTooLong", Field: "rrule", Args: [Recurrence.MaxOccurrences]);
     public static readonly Error RuleEmpty = new("activity.rrule_empty", "Error.RuleEmpty", Field: "rrule");
@@ -28,6 +29,8 @@ public static class SchedulingErrors
     public static readonly Error RoleRequired = new("validation", "Error.Required", Field: "shifts.role");
     public static readonly Error RoleTooLong = new("validation", "Error.TooLong", Field: "shifts.role", Args: [Limits.Role]);
     public static readonly Error ShiftTime = new("shift.invalid_time", "Error.InvalidTime", Field: "shifts.start");
+    public static readonly Error ShiftOutsideActivity = new("shift.outside_activity", "Error.ShiftOutsideActivity", Field: "shifts.start");
+    public static readonly Error TimeSkipped = new("activity.time_skipped", "Error.TimeSkipped", Field: "start");
     public static readonly Error ShiftEndBeforeStart = new("shift.end_before_start", "Error.EndBeforeStart", Field: "shifts.end");
     public static readonly Error Headcount = new("shift.invalid_headcount", "Error.Headcount", Field: "shifts.minimum", Args: [Limits.Headcount]);
     public static readonly Error UnknownSkill = new("shift.unknown_skill", "Error.UnknownSkill", Field: "shifts.requiredSkills");

@@ -21,6 +21,28 @@ public static class ZonedTime
         return new DateTimeOffset(local - offset, TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// The instants of a local span. Wall-clock times as everywhere, except that a span whose start a daylight-saving
+    /// jump skips keeps its length: 02:30–03:30 on a spring-forward day becomes 03:30–04:30, never a span of no time.
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Span(DateTime localStart, DateTime localEnd, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var start = ToUtc(localStart, zone);
+        var end = ToUtc(localEnd, zone);
+        var length = localEnd - localStart;
+        return zone.IsInvalidTime(DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified)) && end - start < length
+            ? (start, start + length)
+            : (start, end);
+    }
+
+    /// <summary>True when the local time does not exist in the zone (skipped when clocks go forward).</summary>
+    public static bool IsSkipped(DateTime local, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
+    }
+
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 

@@ -106,10 +106,7 @@ public static class ConflictCheck
             return conflicts[0].Error;
         }
 
-        var r = reason?.Trim() ?? "";
-        return r.Length == 0 ? SignupErrors.OverrideReasonRequired
-            : r.Length > Limits.AuditDetail ? SignupErrors.OverrideReasonTooLong
-            : null;
+        return FreeText.FirstError(reason, Limits.AuditDetail, "reason", SignupErrors.OverrideReasonRequired, SignupErrors.OverrideReasonTooLong);
     }
 
     /// <summary>Whether two shifts share any time; touching end-to-start is not sharing.</summary>

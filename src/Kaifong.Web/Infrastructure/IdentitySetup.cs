@@ -38,6 +38,7 @@ public static class IdentitySetup
                 o.Tokens.AuthenticatorIssuer = "Kaifong";
             })
             .AddEntityFrameworkStores<KaifongDb>()
+            .AddUserManager<KaifongUserManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<MagicLinkTokenProvider>(MagicLinkProvider)
             .AddClaimsPrincipalFactory<KaifongClaimsFactory>();

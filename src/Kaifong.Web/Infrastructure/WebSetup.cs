@@ -67,7 +67,12 @@ public static class WebSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/status/500");
+            // An API caller gets a problem+json 500 like every other API error (AddProblemDetails writes it); a person
+            // gets the friendly page in their language.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+                a => a.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor }));
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+                a => a.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", StatusCodeSelector = StatusFor }));
         }
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
@@ -91,6 +96,17 @@ public static class WebSetup
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// A request the framework could not read (a form value with %00, a body cut short) is the sender's fault: 400, not
+    /// 500, on the page and in the API alike.
+    /// </summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException or InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static WebApplication MapKaifongEndpoints(this WebApplication app)
     {

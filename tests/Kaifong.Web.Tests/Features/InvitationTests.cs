@@ -125,6 +125,36 @@ public abstract class InvitationTests(KaifongApp app)
             await org.Admin.PutAsync($"/api/v1/organisations/{org.Slug}/members/{adminMembership}/roles", new { roles = new[] { "Volunteer" }, programmeIds = Array.Empty<string>() }),
             HttpStatusCode.Conflict, "membership.last_admin");
     }
+
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_never_leave_the_organisation_without_an_admin()
+    {
+        var org = await TestOrg.CreateAsync(app);
+        var first = (await org.Admin.GetJsonAsync("/api/v1/me"))["memberships"]![0]!["id"]!.GetValue<string>();
+        var volunteerOnly = new { roles = new[] { "Volunteer" }, programmeIds = Array.Empty<string>() };
+        var adminAgain = new { roles = new[] { "Admin" }, programmeIds = Array.Empty<string>() };
+        string Roles(string membership) => $"/api/v1/organisations/{org.Slug}/members/{membership}/roles";
+        Assert.Equal(HttpStatusCode.OK, (await org.Admin.PutAsync(Roles(org.VolunteerMembershipId), adminAgain)).StatusCode);
+
+        for (var round = 0; round < 20; round++)
+        {
+            var both = await Task.WhenAll(
+                org.Admin.PutAsync(Roles(org.VolunteerMembershipId), volunteerOnly),
+                org.Volunteer.PutAsync(Roles(first), volunteerOnly));
+            var statuses = both.Select(r => r.StatusCode).ToArray();
+            Assert.Single(statuses, HttpStatusCode.OK);
+            Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.True(s is HttpStatusCode.Conflict or HttpStatusCode.Forbidden, $"round {round}: {s}"));
+
+            var memberships = await app.WithDbAsync(db => db.Memberships.AsNoTracking()
+                .Where(m => db.Organisations.Any(o => o.Id == m.OrganisationId && o.Slug == org.Slug)).ToListAsync());
+            var active = memberships.Where(m => m.IsAdmin).Select(m => m.Id.ToString()).ToArray();
+            Assert.Single(active);
+
+            // Whoever is left restores the other, for the next round.
+            var (remaining, demoted) = active[0] == first ? (org.Admin, org.VolunteerMembershipId) : (org.Volunteer, first);
+            Assert.Equal(HttpStatusCode.OK, (await remaining.PutAsync(Roles(demoted), adminAgain)).StatusCode);
+        }
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -54,10 +54,7 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
             errors.Add(new Error("account.weak_password", "Identity.PasswordTooShort", Field: "password", Args: [MinPasswordLength]));
         }
 
-        if (displayName?.Trim() is { Length: > Limits.DisplayName })
-        {
-            errors.Add(new Error("validation", "Error.TooLong", Field: "displayName", Args: [Limits.DisplayName]));
-        }
+        FreeText.Check(displayName, Limits.DisplayName, "displayName", errors);
 
         string? lang = Languages.Default;
         if (!string.IsNullOrWhiteSpace(language))
@@ -80,7 +77,7 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
             return (null, errors);
         }
 
-        var name = displayName?.Trim();
+        var name = FreeText.Clean(displayName, Limits.DisplayName).Value;
         var address = email!.Trim();
         var user = new KaifongUser
         {

@@ -49,7 +49,8 @@ public sealed class PasskeysModel(UserManager<KaifongUser> users, SignInManager<
         }
 
         var passkey = attestation.Passkey;
-        passkey.Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(60, name.Trim().Length)];
+        var clean = Kaifong.Domain.Common.FreeText.Clean(name, 200);
+        passkey.Name = clean.Value is { } n ? n[..Math.Min(60, n.Length)] : null;
         await users.AddOrUpdatePasskeyAsync(user, passkey);
         TempData["Flash"] = l["Account.PasskeyAdded"].Value;
         return RedirectToPage();

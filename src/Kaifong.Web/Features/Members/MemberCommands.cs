@@ -34,12 +34,7 @@ public sealed class MemberCommands(KaifongDb db, TimeProvider time, AuditLog aud
             query = query.Where(m => m.Status == s);
         }
 
-        if (org.Viewer.Scope is { } scope)
-        {
-            query = query.Where(m => m.Programmes.Any(p => scope.Contains(p.ProgrammeId)));
-        }
-
-        var rows = await query
+        var rows = await query.VisibleTo(org.Viewer)
             .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new Row(m, u))
             .ToListAsync(ct);
         var skills = await SkillsAsync(rows.Select(r => r.M.Id).ToArray(), ct);
@@ -133,6 +128,16 @@ public sealed class MemberCommands(KaifongDb db, TimeProvider time, AuditLog aud
             return Domain.Organisations.ProgrammeErrors.Unknown;
         }
 
+        // Role changes in one organisation queue on its row (an update to itself takes the row lock on PostgreSQL and the
+        // write lock on SQLite), so two admins demoting each other at once are decided one after the other, and the
+        // second sees that it would leave nobody: "at least one active admin" holds in the database, not in a read before.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Organisations.Where(o => o.Id == org.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Slug, o => o.Slug), ct);
+        if (!await db.Memberships.AnyAsync(m => m.Id == org.Me.Id && m.Status == MembershipStatus.Active && (m.Roles & MemberRoles.Admin) != 0, ct))
+        {
+            return Forbidden; // demoted by someone else while this request waited its turn
+        }
+
         var row = await FindInScopeAsync(org, membershipId, tracking: true, ct);
         if (row is null)
         {
@@ -156,6 +161,7 @@ public sealed class MemberCommands(KaifongDb db, TimeProvider time, AuditLog aud
 
         audit.Add(org.Id, org.Me.UserId, AuditActions.RolesChanged, row.U.Id, row.M.Id, $"{before} → {string.Join(",", roles.ToNames())}; programmes {programmeIds.Length}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ToDto(row.M, row.U, await SkillsAsync([row.M.Id], ct), withContact: false);
     }
 

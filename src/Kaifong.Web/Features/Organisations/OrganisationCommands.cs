@@ -96,13 +96,15 @@ public sealed class OrganisationCommands(KaifongDb db, TimeProvider time, AuditL
             return [new Error("validation", "Error.UnknownLanguage", Field: "language")];
         }
 
-        if (text is { Length: > Limits.Pics })
+        // Empty text means "use the standard statement" again.
+        var clean = FreeText.Clean(text, Limits.Pics, multiline: true);
+        if (!clean.Ok)
         {
-            return [OrganisationErrors.PicsTooLong with { Field = "text" }];
+            return [clean.Fault == TextFault.TooLong ? OrganisationErrors.PicsTooLong with { Field = "text" } : FreeText.InvalidText with { Field = "text" }];
         }
 
         var entity = await db.Organisations.FirstAsync(o => o.Id == org.Id, ct);
-        entity.SetCustomPics(lang, text);
+        entity.SetCustomPics(lang, clean.Value);
         audit.Add(org.Id, org.Me.UserId, AuditActions.PicsChanged, detail: lang);
         await db.SaveChangesAsync(ct);
         return [];
@@ -115,7 +117,7 @@ public sealed class OrganisationCommands(KaifongDb db, TimeProvider time, AuditL
             return error;
         }
 
-        var n = name!.Trim();
+        var n = ProgrammeErrors.Clean(name);
         if (await db.Programmes.AnyAsync(p => p.OrganisationId == org.Id && p.Name == n, ct))
         {
             return ProgrammeErrors.NameTaken;

@@ -62,7 +62,13 @@ public static class Preferences
     public static bool IsLargeText(HttpContext http) =>
         http.User.FindFirst(IdentitySetup.LargeTextClaim)?.Value is { } claim ? claim == "1" : http.Request.Cookies[LargeTextCookie] == "1";
 
+    /// <summary>
+    /// A path on this site to go back to, else "/". Browsers drop tabs and line breaks and read a backslash as "/", so "/\t/evil"
+    /// would leave the site: a path with any control character, white space or backslash is not safe (and
+    /// <c>LocalRedirect</c> would throw on it).
+    /// </summary>
     public static string SafeReturn(string? url) =>
-        !string.IsNullOrEmpty(url) && url.Length < 2000 && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        url is { Length: > 0 and < 2000 } && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
             ? url : "/";
 }

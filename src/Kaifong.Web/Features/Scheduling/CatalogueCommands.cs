@@ -170,8 +170,7 @@ public sealed class CatalogueCommands(KaifongDb db, TimeProvider time, ScheduleC
             return (null, [ScheduleCommands.Forbidden]);
         }
 
-        if (!DateOnly.TryParseExact((month?.Trim() ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            || first.Year is < 2000 or > 2100)
+        if (month?.Trim() is not { Length: 7 } m || Dates.Parse(m + "-01") is not { } first)
         {
             return (null, [SchedulingErrors.InvalidMonth]);
         }

@@ -99,7 +99,7 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(patch.Date))
         {
-            if (!DateOnly.TryParseExact(patch.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (Dates.Parse(patch.Date) is not { } d)
             {
                 return (null, [SchedulingErrors.InvalidDate]);
             }
@@ -160,7 +160,7 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
             return [Forbidden];
         }
 
-        if (!DateOnly.TryParseExact(dateText?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Dates.Parse(dateText) is not { } date)
         {
             return [SchedulingErrors.InvalidDate];
         }
@@ -378,6 +378,10 @@ public sealed class ScheduleCommands(KaifongDb db, TimeProvider time, ScheduleNo
         else if ((end.Value - start.Value).TotalHours > 24)
         {
             errors.Add(SchedulingErrors.TooLong);
+        }
+        else if (new[] { (start.Value, "start"), (end.Value, "end") }.FirstOrDefault(t => ZonedTime.IsSkipped(t.Item1, zone)) is ({ } skipped, { } which))
+        {
+            errors.Add(SchedulingErrors.TimeSkipped with { Field = which, Args = [skipped.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)] });
         }
         else if (ZonedTime.ToUtc(start.Value, zone) <= now)
         {

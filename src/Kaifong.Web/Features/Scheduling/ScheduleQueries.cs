@@ -21,17 +21,27 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
     /// <summary>Parses from/to (yyyy-MM-dd) into a range: from defaults to today, to to a month on; at most <see cref="Limits.RangeDays"/>.</summary>
     public static Result<(DateOnly From, DateOnly To)> Range(string? from, string? to, DateOnly today)
     {
-        DateOnly f = today, t;
-        if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out f))
+        var f = today;
+        if (!string.IsNullOrWhiteSpace(from))
         {
-            return new Error("validation", "Error.InvalidDate", Field: "from");
+            if (Dates.Parse(from) is not { } parsed)
+            {
+                return new Error("validation", "Error.InvalidDate", Field: "from");
+            }
+
+            f = parsed;
         }
 
+        DateOnly t;
         if (string.IsNullOrWhiteSpace(to))
         {
             t = f.AddDays(DefaultDays - 1);
         }
-        else if (!DateOnly.TryParseExact(to.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out t))
+        else if (Dates.Parse(to) is { } parsedTo)
+        {
+            t = parsedTo;
+        }
+        else
         {
             return new Error("validation", "Error.InvalidDate", Field: "to");
         }

@@ -2,6 +2,7 @@ using Kaifong.Data;
 using Kaifong.Domain.Members;
 using Kaifong.Domain.Scheduling;
 using Kaifong.Domain.Signups;
+using Kaifong.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifong.Web.Features.Signups;
@@ -18,7 +19,11 @@ public sealed class CandidateQueries(KaifongDb db, TimeProvider time, Availabili
     /// <summary>How far back "recent load" looks.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
 
-    public async Task<IReadOnlyList<FillCandidate>> GatherAsync(SignupCommands.ShiftContext c, CancellationToken ct)
+    /// <summary>
+    /// The candidates for a shift. With <paramref name="viewer"/> (a coordinator looking), only the members that viewer
+    /// may see (<see cref="MemberScope"/>); without, everyone active (the system's own offers of substitute places).
+    /// </summary>
+    public async Task<IReadOnlyList<FillCandidate>> GatherAsync(SignupCommands.ShiftContext c, CancellationToken ct, Viewer? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         var orgId = c.Organisation.Id;
@@ -29,7 +34,7 @@ public sealed class CandidateQueries(KaifongDb db, TimeProvider time, Availabili
         var onShift = (await db.Signups.AsNoTracking().Where(s => s.ShiftId == shift.Id).Select(s => new { s.MembershipId, s.Status }).ToListAsync(ct))
             .Where(s => SignupMoves.IsActive(s.Status)).Select(s => s.MembershipId).ToHashSet();
         var members = await (
-                from m in db.Memberships.AsNoTracking()
+                from m in viewer is null ? db.Memberships.AsNoTracking() : db.Memberships.AsNoTracking().VisibleTo(viewer)
                 join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                 where m.OrganisationId == orgId && m.Status == MembershipStatus.Active
                 select new { m.Id, m.UserId, u.DisplayName, u.District, u.BirthDate, m.WeeklyShiftLimit, m.MonthlyShiftLimit })

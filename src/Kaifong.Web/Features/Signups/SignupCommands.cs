@@ -8,6 +8,7 @@ using Kaifong.Domain.Scheduling;
 using Kaifong.Domain.Signups;
 using Kaifong.Web.Features.Scheduling;
 using Kaifong.Web.Infrastructure;
+using Kaifong.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaifong.Web.Features.Signups;
@@ -114,8 +115,13 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         return await PlaceAsync(c, c.Me, answers, actedBy: null, reason: null, waitlistWhenFull: true, ct);
     }
 
-    /// <summary>編更: a coordinator in scope puts a member on a shift; limits may be overridden with a reason (audited).</summary>
-    public async Task<(SignupDto? Value, bool Created, IReadOnlyList<Error> Errors)> AssignAsync(Guid userId, Guid shiftId, AssignmentRequest input, CancellationToken ct)
+    /// <summary>
+    /// 編更: a coordinator in scope puts a member on a shift; limits may be overridden with a reason (audited). The member must be one the coordinator may see (the member list's
+    /// scope), except when moving someone who already holds a place on a shift the coordinator manages
+    /// (<paramref name="alreadyParticipant"/>).
+    /// </summary>
+    public async Task<(SignupDto? Value, bool Created, IReadOnlyList<Error> Errors)> AssignAsync(
+        Guid userId, Guid shiftId, AssignmentRequest input, CancellationToken ct, bool alreadyParticipant = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var c = await ContextAsync(userId, shiftId, ct);
@@ -129,8 +135,17 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             return (null, false, [ScheduleCommands.Forbidden]);
         }
 
+        // The reason is kept in the sign-up and the audit log: checked by the text rule whether or not a limit needs it.
+        var reasonErrors = new List<Error>();
+        var reason = FreeText.Check(input.Reason, Limits.AuditDetail, "reason", reasonErrors, tooLong: SignupErrors.OverrideReasonTooLong);
+        if (reasonErrors.Count > 0)
+        {
+            return (null, false, reasonErrors);
+        }
+
+        // Only someone the coordinator may see (the member list's scope): anyone else is unknown to them.
         var person = input.MembershipId is { } id
-            ? await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.OrganisationId == c.Organisation.Id, ct)
+            ? await (alreadyParticipant ? db.Memberships.AsNoTracking() : db.Memberships.AsNoTracking().VisibleTo(c.Viewer)).FirstOrDefaultAsync(m => m.Id == id && m.OrganisationId == c.Organisation.Id, ct)
             : null;
         if (person is null)
         {
@@ -142,13 +157,12 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             return (Dto(existing), false, []);
         }
 
-        var errors = await RulesAsync(c, person, coordinator: true, input.Reason, ct);
+        var errors = await RulesAsync(c, person, coordinator: true, reason, ct);
         if (errors.Count > 0)
         {
             return (null, false, errors);
         }
 
-        var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         return await PlaceAsync(c, person, null, actedBy: c.Me.Id, reason, waitlistWhenFull: false, ct);
     }
 
@@ -202,7 +216,7 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             return (null, [new Error("validation", "Error.Invalid", Field: "shiftId")]);
         }
 
-        var (moved, _, errors) = await AssignAsync(userId, target, new AssignmentRequest(signup.MembershipId, input.Reason), ct);
+        var (moved, _, errors) = await AssignAsync(userId, target, new AssignmentRequest(signup.MembershipId, input.Reason), ct, alreadyParticipant: true);
         if (moved is null)
         {
             return (null, errors);
@@ -456,8 +470,9 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
         var errors = new List<Error>();
         foreach (var q in form)
         {
-            var a = given.GetValueOrDefault(q.Key)?.Trim() ?? "";
-            if (a.Length == 0)
+            var clean = FreeText.Clean(given.GetValueOrDefault(q.Key), Limits.FormAnswer, multiline: false);
+            var a = clean.Value ?? "";
+            if (clean.Fault == TextFault.Empty)
             {
                 if (q.Required)
                 {
@@ -467,11 +482,11 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
                 continue;
             }
 
-            var ok = a.Length <= Limits.FormAnswer && !a.Any(char.IsControl) && q.Kind switch
+            var ok = clean.Ok && q.Kind switch
             {
                 FormFieldKind.Choice => q.Choices.Contains(a),
                 FormFieldKind.YesNo => a is "yes" or "no",
-                FormFieldKind.Date => DateOnly.TryParseExact(a, "yyyy-MM-dd", out _),
+                FormFieldKind.Date => Dates.Parse(a) is not null,
                 _ => true,
             };
             if (!ok)

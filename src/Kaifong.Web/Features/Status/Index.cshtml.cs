@@ -18,6 +18,12 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Describe(int code)
     {
+        // After an exception the handler has already chosen the status (WebSetup.StatusFor): describe that one.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            code = Response.StatusCode;
+        }
+
         var known = code is 400 or 403 or 404 or 429 or 500 ? code : 500;
         Title = l[$"Problem.{known}"];
         Message = l[$"Status.Message{known}"];

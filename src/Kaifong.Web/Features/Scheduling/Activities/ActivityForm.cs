@@ -50,11 +50,15 @@ public sealed class ActivityForm
 
     public static Guid? Id(string? text) => Guid.TryParse(text?.Trim(), out var g) && g != Guid.Empty ? g : null;
 
+    /// <summary>The activity's length from the form's start and end times, when both read as times and end after start.</summary>
+    public int? Minutes => ActivityRules.ParseTime(StartTime) is { } s && ActivityRules.ParseTime(EndTime) is { } e && e > s
+        ? (int)(e - s).TotalMinutes : null;
+
     public string? LocalStart => Local(Date, StartTime);
     public string? LocalEnd => Local(Date, EndTime);
 
     private static string? Local(string? date, string? time) =>
-        DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        Dates.Parse(date) is { } d
         && ActivityRules.ParseTime(time) is { } t
             ? d.ToDateTime(t).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)
             : null;
@@ -78,12 +82,12 @@ public sealed class ActivityForm
             return "";
         }
 
-        if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (Dates.Parse(Date) is not { } first)
         {
             return null; // the date's own error says it
         }
 
-        if (!DateOnly.TryParseExact(Until?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        if (Dates.Parse(Until) is not { } until)
         {
             errors.Add(new Error("validation", "Activity.UntilRequired", Field: "until"));
             return null;
@@ -287,7 +291,7 @@ public static class FormErrors
                 {
                     ActivityRules.ValidateShifts(
                         [new ShiftInput(row.Role, row.Start, row.End, Parse(row.Minimum), Parse(row.Target), Parse(row.Maximum), row.SkillList)],
-                        activityStart, overnight: false, own);
+                        activityStart, overnight: false, own, form.Minutes);
                 }
 
                 if (own.Any(o => o.Field == e.Field))

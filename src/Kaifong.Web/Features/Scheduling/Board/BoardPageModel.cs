@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kaifong.Data;
+using Kaifong.Domain.Common;
 using Kaifong.Domain.People;
 using Kaifong.Domain.Scheduling;
 using Kaifong.Web.Features.Organisations;
@@ -102,7 +103,7 @@ public abstract class BoardPageModel(KaifongDb db, OrganisationCommands organisa
         StateOptions = BoardFilters.States.Select(s => new FilterOption(s, l[$"State.{s}"])).ToArray();
 
         var today = ZonedTime.Today(time, Org.Organisation.Zone);
-        StartDate = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Date! : today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        StartDate = Dates.Iso(Dates.Parse(Date) ?? today);
         Empty = !await db.Activities.AsNoTracking().AnyAsync(a => a.OrganisationId == Org.Id && (scope == null || scope.Contains(a.ProgrammeId)), ct);
 
         var feedProgramme = Filters.ProgrammeId ?? (programmes.Length == 1 ? programmes[0].Id : null);

@@ -47,12 +47,12 @@ public sealed class CalendarModel(
         string? last = null;
         if (!string.IsNullOrWhiteSpace(end))
         {
-            if (!DateOnly.TryParseExact(end.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e) || e == DateOnly.MinValue)
+            if (Dates.Parse(end) is not { } e || e == Dates.Earliest)
             {
                 return Problem(problems.From(new Error("validation", "Error.InvalidDate", Field: "end")));
             }
 
-            last = e.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            last = Dates.Iso(e.AddDays(-1));
         }
 
         var range = ScheduleQueries.Range(start, last, today);

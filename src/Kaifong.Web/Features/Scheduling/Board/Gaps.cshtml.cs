@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaifong.Domain.Common;
 using Kaifong.Domain.Scheduling;
 using Kaifong.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class GapsModel(ScheduleQueries queries, TimeProvider time, IStrin
     public async Task OnGetAsync()
     {
         Today = ZonedTime.Today(time, Org.Organisation.Zone);
-        Start = DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) && f.Year is > 2000 and < 2200 ? f : Today;
+        Start = Dates.Parse(From) ?? Today;
         End = Start.AddDays(6);
         var shifts = await queries.ShiftsAsync(Org, new ShiftFilter(Start, End, States: [FillState.Gap, FillState.Short]), HttpContext.RequestAborted);
         Gaps = shifts.Where(s => s.State == FillState.Gap).Select(Row).ToArray();

@@ -187,7 +187,7 @@ public sealed class ShiftModel(
             (Participants, _) = await participants.ListAsync(context, HttpContext.RequestAborted);
             if (Open && manages)
             {
-                Candidates = Domain.Signups.FillCandidates.Rank(await candidates.GatherAsync(context, HttpContext.RequestAborted), activity.District, CandidatesShown);
+                Candidates = Domain.Signups.FillCandidates.Rank(await candidates.GatherAsync(context, HttpContext.RequestAborted, context.Viewer), activity.District, CandidatesShown);
             }
         }
 
