@@ -11,87 +11,11 @@ namespace Kaifong.Web.Tests.Features;
 
 /// <summary>
 /// The probes of the hostile review (issue 8) that found a 500, a half-kept rule or a leak, each kept as a test:
-/// date extremes, every RRULE part, unsafe return addresses, API 500s as problems, one text rule, daylight saving,
+/// unsafe return addresses, API 500s as problems, one text rule, daylight saving,
 /// shifts outside their activity, and the "who can fill this" list in the coordinator's scope.
 /// </summary>
 public abstract class HardeningTests(KaifongApp app)
 {
-    private static readonly string[][] BadRanges =
-    [
-        ["9999-12-31", null!], ["0001-01-01", "0001-01-02"], ["9999-12-30", "9999-12-31"], ["2026-12-01", "9999-12-31"],
-        ["1999-12-31", "2000-01-02"], ["-0001-01-01", null!], ["2026-02-30", null!],
-    ];
-
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("validation", JsonNode.Parse(text)!["code"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Date_extremes_in_every_listing_are_a_clear_400_never_a_500()
-    {
-        var org = await TestOrg.CreateAsync(app);
-        var page = await PageClient.SignInAsync(app, org.Admin.Email);
-        foreach (var range in BadRanges)
-        {
-            var (from, to) = (range[0], range[1]);
-            var query = "from=" + Uri.EscapeDataString(from) + (to is null ? "" : "&to=" + Uri.EscapeDataString(to));
-            await AssertRefusedAsync(await org.Admin.GetAsync($"/api/v1/organisations/{org.Slug}/shifts?{query}"), $"org shifts {query}");
-            await AssertRefusedAsync(await org.Volunteer.GetAsync($"/api/v1/me/shifts?{query}"), $"me/shifts {query}");
-            await AssertRefusedAsync(await org.Volunteer.GetAsync($"/api/v1/me/open-shifts?{query}"), $"me/open-shifts {query}");
-            var events = $"/o/{org.Slug}/calendar/events?start={Uri.EscapeDataString(from)}" + (to is null ? "" : "&end=" + Uri.EscapeDataString(to));
-            await AssertRefusedAsync(await page.Http.GetAsync(events), events);
-
-            // Pages that take a date fall back to today instead of failing.
-            foreach (var url in new[] { $"/me/open-shifts?from={from}", $"/o/{org.Slug}/board?date={from}", $"/o/{org.Slug}/gaps?from={from}", $"/o/{org.Slug}/calendar?date={from}" })
-            {
-                var response = await page.Http.GetAsync(url);
-                Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
-            }
-        }
-
-        // The edges of the supported years still work.
-        Assert.Equal(HttpStatusCode.OK, (await org.Admin.GetAsync($"/api/v1/organisations/{org.Slug}/shifts?from=2100-12-01&to=2100-12-31")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await org.Admin.GetAsync($"/api/v1/organisations/{org.Slug}/shifts?from=2000-01-01&to=2000-01-31")).StatusCode);
-    }
-
-    public static TheoryData<string, string> HostileRules() => new()
-    {
-        { "FREQ=DAILY;COUNT=700;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23", "activity.rrule_time_of_day" },
-        { "FREQ=DAILY;COUNT=5;BYHOUR=9", "activity.rrule_time_of_day" },
-        { "FREQ=DAILY;COUNT=5;BYMINUTE=0,30", "activity.rrule_time_of_day" },
-        { "FREQ=WEEKLY;COUNT=5;BYSECOND=1,2", "activity.rrule_time_of_day" },
-        { "FREQ=HOURLY;COUNT=5", "activity.rrule_too_frequent" },
-        { "FREQ=MINUTELY;COUNT=5", "activity.rrule_too_frequent" },
-        { "FREQ=SECONDLY;COUNT=5", "activity.rrule_too_frequent" },
-        { "FREQ=YEARLY;COUNT=5;BYSETPOS=400", "activity.invalid_rrule" },
-        { "FREQ=DAILY;UNTIL=99991231T000000", "activity.rrule_too_long" },
-        { "FREQ=DAILY;COUNT=0", "activity.invalid_rrule" },
-        { "FREQ=DAILY;INTERVAL=0;COUNT=3", "activity.invalid_rrule" },
-    };
-
-    [Theory]
-    [MemberData(nameof(HostileRules))]
-    public async Task Every_rrule_part_that_would_repeat_more_than_daily_is_refused_and_creates_nothing(string rrule, string expectedCode)
-    {
-        var (org, programme) = await SignupWorld.OrgAsync(app);
-        var title = "Rule " + Unique.Id();
-        var response = await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/activities", new
-        {
-            title, programmeId = programme, start = "2026-12-07T09:00", end = "2026-12-07T12:00", rrule,
-            shifts = new[] { new { role = "Helper", start = "09:00", end = "12:00", minimum = 1, target = 2, maximum = 2 } },
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{rrule}: {(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
-        var problem = JsonNode.Parse(text)!;
-        var codes = problem["errors"]?["rrule"] is not null ? problem.ToJsonString() : text;
-        Assert.True(problem["code"]!.GetValue<string>() == expectedCode || codes.Contains(expectedCode, StringComparison.Ordinal), $"{rrule}: {text}");
-        Assert.False(await app.WithDbAsync(db => db.Activities.AnyAsync(a => a.Title == title)));
-    }
-
     [Fact]
     public async Task A_plain_weekly_rule_with_setpos_still_works()
     {
