@@ -109,6 +109,14 @@ public static class ConflictCheck
         return FreeText.FirstError(reason, Limits.AuditDetail, "reason", SignupErrors.OverrideReasonRequired, SignupErrors.OverrideReasonTooLong);
     }
 
+    /// <summary>The first of <paramref name="others"/> whose time crosses <paramref name="shift"/>'s, if any (to name it to its holder).</summary>
+    public static Commitment? FirstOverlap(Commitment shift, IEnumerable<Commitment> others)
+    {
+        ArgumentNullException.ThrowIfNull(shift);
+        ArgumentNullException.ThrowIfNull(others);
+        return others.Where(o => o.ShiftId != shift.ShiftId && Overlaps(shift, o)).OrderBy(o => o.Start).FirstOrDefault();
+    }
+
     /// <summary>Whether two shifts share any time; touching end-to-start is not sharing.</summary>
     public static bool Overlaps(Commitment a, Commitment b)
     {

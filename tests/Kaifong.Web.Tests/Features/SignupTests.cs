@@ -128,6 +128,34 @@ public abstract class SignupTests(KaifongApp app)
 
         Assert.DoesNotContain("秘密計劃", problem.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(other.Slug, problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("another organisation", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clash_names_the_volunteers_own_shift_here_and_only_the_time_of_one_elsewhere()
+    {
+        var (org, programme) = await OrgAsync();
+        var first = await ShiftIdAsync(org.Admin, org.Slug, new
+        {
+            title = "課後輔導", programmeId = programme, start = "2026-12-21T09:00", end = "2026-12-21T12:00",
+            shifts = new[] { new { role = "導師", start = "09:00", end = "12:00", minimum = 1, target = 2, maximum = 2 } },
+        });
+        var second = await ShiftIdAsync(org.Admin, org.Slug, Shift(programme, "2026-12-21", start: "11:00", end: "13:00"));
+        Assert.Equal(HttpStatusCode.Created, (await org.Volunteer.PostAsync($"/api/v1/shifts/{first}/signups")).StatusCode);
+
+        var english = await Api.AssertProblem(await org.Volunteer.PostAsync($"/api/v1/shifts/{second}/signups"), HttpStatusCode.Conflict, "signup.overlap");
+        Assert.Contains("課後輔導 (導師)", english["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("09:00–12:00", english["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var chinese = await org.Volunteer.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/shifts/{second}/signups")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { }),
+            Headers = { AcceptLanguage = { new System.Net.Http.Headers.StringWithQualityHeaderValue("zh-HK") } },
+        });
+        Assert.Contains("「課後輔導」（導師）", (await Api.Json(chinese))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The coordinator placing her is told there is a clash, not what it is.
+        var staff = await Api.AssertProblem(await org.Admin.PostAsync($"/api/v1/shifts/{second}/assignments", new { membershipId = org.VolunteerMembershipId }), HttpStatusCode.Conflict, "signup.overlap");
+        Assert.DoesNotContain("課後輔導", staff.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -383,8 +383,31 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             .ToListAsync(ct);
         var rules = ConflictRules.For(new ConflictRules(c.Organisation.MinRestMinutes, c.Organisation.WeeklyShiftLimit, c.Organisation.MonthlyShiftLimit),
             person.WeeklyShiftLimit, person.MonthlyShiftLimit);
-        var conflicts = ConflictCheck.Find(new Commitment(c.Shift.Id, c.Shift.Start, c.Shift.End, c.Organisation.Id), others, rules, zone);
-        return ConflictCheck.Verdict(conflicts, coordinator, reason) is { } stop ? [stop] : [];
+        var shift = new Commitment(c.Shift.Id, c.Shift.Start, c.Shift.End, c.Organisation.Id);
+        var conflicts = ConflictCheck.Find(shift, others, rules, zone);
+        if (ConflictCheck.Verdict(conflicts, coordinator, reason) is not { } stop)
+        {
+            return [];
+        }
+
+        // A person signing themselves up is told which of their own shifts is in the way; one in another organisation
+        // is named by its time only, and a coordinator placing someone is never told about their other organisations.
+        if (stop.Code == SignupErrors.Overlap.Code && !coordinator && ConflictCheck.FirstOverlap(shift, others) is { } clash)
+        {
+            var when = ShiftTimes.Format(clash.Start, clash.End, zone, System.Globalization.CultureInfo.CurrentCulture);
+            if (clash.OrganisationId != c.Organisation.Id)
+            {
+                return [stop with { MessageKey = "Error.SignupOverlapElsewhere", Args = [when] }];
+            }
+
+            var what = await (from sh in db.Shifts.AsNoTracking()
+                              join a in db.Activities.AsNoTracking() on sh.ActivityId equals a.Id
+                              where sh.Id == clash.ShiftId
+                              select new { a.Title, sh.Role }).FirstOrDefaultAsync(ct);
+            return [stop with { MessageKey = "Error.SignupOverlapWith", Args = [what?.Title ?? "", what?.Role ?? "", when] }];
+        }
+
+        return [stop];
     }
 
     /// <summary>
