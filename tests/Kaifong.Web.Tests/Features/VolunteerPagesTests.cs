@@ -53,6 +53,29 @@ public abstract class VolunteerPagesTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task A_pending_applicant_sees_that_the_application_waits_not_that_there_are_no_shifts()
+    {
+        var org = await TestOrg.CreateAsync(app);
+        var name = (await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}"))["name"]!.GetValue<string>();
+        var page = await PageClient.SignInAsync(app, org.Applicant.Email);
+        foreach (var url in new[] { "/", "/me/shifts", "/me/open-shifts" })
+        {
+            var (response, doc) = await page.GetPageAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var main = doc.QuerySelector("main")!.TextContent;
+            Assert.Contains($"Your application to join {name} is waiting for approval.", main, StringComparison.Ordinal);
+            Assert.DoesNotContain("You have no shifts yet", main, StringComparison.Ordinal);
+            Assert.DoesNotContain("There are no shifts you can sign up for", main, StringComparison.Ordinal);
+        }
+
+        // Once approved, the card is gone and the ordinary empty list speaks.
+        Assert.Equal(HttpStatusCode.OK, (await org.Admin.PostAsync($"/api/v1/organisations/{org.Slug}/members/{org.ApplicantMembershipId}/approve")).StatusCode);
+        var after = (await page.GetPageAsync("/me/shifts")).Document.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("waiting for approval", after, StringComparison.Ordinal);
+        Assert.Contains("You have no shifts yet", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Find_shifts_lists_open_shifts_and_an_empty_list_says_what_to_do()
     {
         var (org, programme, activity) = await SetUpAsync();

@@ -18,6 +18,17 @@ public sealed class ScheduleQueries(KaifongDb db, TimeProvider time)
 {
     public const int DefaultDays = 31;
 
+    /// <summary>The organisations where the person has applied and waits for approval (names, alphabetical), and whether they are active anywhere.</summary>
+    public async Task<(IReadOnlyList<string> Pending, bool ActiveSomewhere)> ApplicationsAsync(Guid userId, CancellationToken ct)
+    {
+        var rows = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && (m.Status == MembershipStatus.Pending || m.Status == MembershipStatus.Active))
+            .Join(db.Organisations.AsNoTracking(), m => m.OrganisationId, o => o.Id, (m, o) => new { m.Status, o.Name })
+            .ToListAsync(ct);
+        return (rows.Where(r => r.Status == MembershipStatus.Pending).Select(r => r.Name).Order(StringComparer.Ordinal).ToArray(),
+            rows.Any(r => r.Status == MembershipStatus.Active));
+    }
+
     /// <summary>Parses from/to (yyyy-MM-dd) into a range: from defaults to today, to to a month on; at most <see cref="Limits.RangeDays"/>.</summary>
     public static Result<(DateOnly From, DateOnly To)> Range(string? from, string? to, DateOnly today)
     {

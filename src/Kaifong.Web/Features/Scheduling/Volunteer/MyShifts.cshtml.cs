@@ -11,10 +11,13 @@ public sealed class MyShiftsModel(ScheduleQueries queries, TimeProvider time, IS
     public ShiftDto? Next { get; private set; }
     public string Countdown { get; private set; } = "";
     public bool ManyOrganisations { get; private set; }
+    public IReadOnlyList<string> Pending { get; private set; } = [];
+    public bool ActiveSomewhere { get; private set; }
 
     public async Task OnGetAsync()
     {
         var now = time.GetUtcNow();
+        (Pending, ActiveSomewhere) = await queries.ApplicationsAsync(User.RequiredUserId(), HttpContext.RequestAborted);
         Shifts = await queries.MyShiftsAsync(User.RequiredUserId(), now.AddHours(-12), now.AddDays(120), HttpContext.RequestAborted);
         Shifts = Shifts.Where(s => s.End > now).ToArray();
         ManyOrganisations = Shifts.Select(s => s.Organisation).Distinct().Count() > 1;

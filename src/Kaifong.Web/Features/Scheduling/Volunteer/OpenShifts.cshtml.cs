@@ -31,10 +31,12 @@ public sealed class OpenShiftsModel(ScheduleQueries queries, KaifongDb db, TimeP
     public IReadOnlyList<ShiftDto> Shifts { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Organisations { get; private set; } = [];
     public string? Error { get; private set; }
+    public IReadOnlyList<string> Pending { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var userId = User.RequiredUserId();
+        (Pending, _) = await queries.ApplicationsAsync(userId, HttpContext.RequestAborted);
         Organisations = (await db.Memberships.AsNoTracking().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active)
                 .Join(db.Organisations.AsNoTracking(), m => m.OrganisationId, o => o.Id, (m, o) => new { o.Slug, o.Name })
                 .OrderBy(o => o.Name).ToListAsync(HttpContext.RequestAborted))
