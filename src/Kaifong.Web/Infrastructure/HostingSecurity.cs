@@ -85,6 +85,8 @@ public static class HostingSecurity
     public static WebApplication UseKaifongHosting(this WebApplication app)
     {
         var https = RequiresHttps(app.Environment, app.Configuration);
+        var httpsDetail = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KaifongOptions>>().Value.BehindProxy
+            ? "Problem.HttpsRequiredBehindProxyDetail" : "Problem.HttpsRequiredDetail";
         if (IsStrict(app.Environment) && !https)
         {
             app.Logger.LogWarning("Kaifong:AllowPlainHttp is on outside Development: plain HTTP is accepted and cookies are not forced Secure. Only for test rigs on one machine.");
@@ -106,7 +108,7 @@ public static class HostingSecurity
             {
                 if (https && !ctx.Request.IsHttps)
                 {
-                    await RefuseAsync(ctx, StatusCodes.Status403Forbidden, "https_required", "Problem.HttpsRequiredDetail");
+                    await RefuseAsync(ctx, StatusCodes.Status403Forbidden, "https_required", httpsDetail);
                     return;
                 }
 

@@ -93,9 +93,11 @@ public sealed class HostingTests
             Assert.All(answer.Headers.GetValues("Set-Cookie"), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
         }
 
-        // Without the header the request is plain HTTP: refused.
+        // Without the header the request is plain HTTP: refused, saying what the proxy must send.
         using var direct = new HttpRequestMessage(HttpMethod.Get, "/account/login") { Headers = { Host = "kaifong.test" } };
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(direct)).StatusCode);
+        var refused = await http.SendAsync(direct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Kaifong:KnownProxies", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var health = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
