@@ -12,7 +12,7 @@ drop_db() { [[ -z "$1" ]] || psql_admin "DROP DATABASE IF EXISTS \"$1\" WITH (FO
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start_app PROVIDER CONNECTION LABEL [NAME=VALUE…]: the app in Production without demo data, warnings-only logging,
-# on 127.0.0.1:APP_PORT; extra settings as environment. Waits for /health (60 s at most); its log is WORK/app-LABEL.log.
+# on 127.0.0.1:APP_PORT over plain HTTP (Kaifong__AllowPlainHttp: no proxy on a bench); extra settings as environment. Waits for /health (60 s at most); its log is WORK/app-LABEL.log.
 start_app() {
   local provider="$1" connection="$2" label="$3"
   shift 3
@@ -21,6 +21,7 @@ start_app() {
   (
     cd "$(dirname "$APP_DLL")"
     exec env Database__Provider="$provider" ConnectionStrings__Kaifong="$connection" Kaifong__SeedDemo=false \
+      Kaifong__PublicBaseUrl="http://127.0.0.1:$APP_PORT" Kaifong__AllowPlainHttp=true \
       ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "$@" dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT"
   ) >"$WORK/app-$label.log" 2>&1 &
   APP_PID=$!

@@ -9,7 +9,8 @@ if (args.Contains("--seed-demo"))
     builder.Configuration["Kaifong:SeedDemo"] = "true";
 }
 
-builder.Services.AddKaifongOptions(builder.Configuration);
+builder.Services.AddKaifongOptions(builder.Configuration, builder.Environment);
+builder.Services.AddKaifongHosting(builder.Configuration, builder.Environment);
 builder.Services.AddKaifongObservability(builder.Configuration, builder.Logging);
 builder.Services.AddKaifongData(builder.Configuration, builder.Environment);
 builder.Services.AddKaifongMessaging(builder.Configuration, builder.Environment.ContentRootPath);

@@ -52,10 +52,48 @@ public sealed class PageTests(BrowserApp app) : BrowserTest(app)
         });
 
     /// <summary>
+    /// style-src has no 'unsafe-inline': no page, library or script of ours may rely on inline styles (style attributes
+    /// in markup or set with setAttribute, &lt;style&gt; elements). Chromium reports each refusal on the console.
+    /// </summary>
+    [Fact]
+    public Task Pages_break_no_rule_of_the_content_security_policy() =>
+        RunAsync(nameof(Pages_break_no_rule_of_the_content_security_policy), async s =>
+        {
+            var violations = new List<string>();
+            IPage? last = null;
+            var visited = new List<string>();
+            await VisitPagesAsync(s, "zh-HK", 1280, 800, (_, name) =>
+            {
+                visited.Add(name);
+                return Task.CompletedTask;
+            }, async page =>
+            {
+                last = page;
+                page.Console += (_, message) =>
+                {
+                    if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+                    {
+                        violations.Add($"{page.Url}: {message.Text}");
+                    }
+                };
+                await page.AddInitScriptAsync(
+                    "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));");
+            });
+            await last!.GotoAsync("/me/availability");
+            await Expect(last.Locator("form").First).ToBeVisibleAsync();
+            visited.Add("availability");
+            // Let late scripts (the calendar's fetch, the live hub) run on the last page too.
+            await last.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+            Assert.Contains("board", visited);
+            Assert.True(violations.Count == 0, "Content Security Policy violations:\n" + string.Join("\n", violations));
+        });
+
+    /// <summary>
     /// Home (signed out), an invitation, registration, then as an organisation's admin (whose profile language is
     /// <paramref name="lang"/>) the profile and the members list with a pending applicant.
     /// </summary>
-    private async Task VisitPagesAsync(BrowserTest.Session s, string lang, int width, int height, Func<IPage, string, Task> check)
+    private async Task VisitPagesAsync(BrowserTest.Session s, string lang, int width, int height, Func<IPage, string, Task> check, Func<IPage, Task>? opened = null)
     {
         var id = Unique.Id();
         var orgName = lang == "en" ? "Tsuen Wan Neighbourhood Centre " + id : "荃灣鄰舍中心 " + id;
@@ -66,6 +104,11 @@ public sealed class PageTests(BrowserApp app) : BrowserTest(app)
         await applicant.AcceptAsync((await admin.InviteAsync(slug)).Token);
 
         var page = await s.NewPageAsync(lang, width, height);
+        if (opened is not null)
+        {
+            await opened(page);
+        }
+
         await page.GotoAsync("/");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await check(page, "home");

@@ -65,6 +65,7 @@ public static class WebSetup
 
     public static WebApplication UseKaifongPipeline(this WebApplication app)
     {
+        app.UseKaifongForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // An API caller gets a problem+json 500 like every other API error (AddProblemDetails writes it); a person
@@ -77,6 +78,7 @@ public static class WebSetup
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseKaifongHosting();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
@@ -84,7 +86,7 @@ public static class WebSetup
             h.XFrameOptions = "DENY";
             // Invitation and sign-in links carry tokens: never send them to another site.
             h["Referrer-Policy"] = "same-origin";
-            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
             await next();
         });
         app.UseStaticFiles();

@@ -45,6 +45,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:Kaifong"] = $"Data Source={dbPath}",
             ["Kaifong:SeedDemo"] = "false",
             ["Kaifong:PublicBaseUrl"] = BaseUrl,
+            // Kestrel on plain HTTP (AllowedHosts follows the public address: 127.0.0.1).
+            ["Kaifong:AllowPlainHttp"] = "true",
             ["Email:PickupDirectory"] = MailFolder,
             ["Outbox:PollSeconds"] = "0.2",
             ["RateLimits:SignInPerMinute"] = "100000",

@@ -107,6 +107,43 @@ public abstract partial class SecurityTests(KaifongApp app)
     }
 
     [Fact]
+    public async Task Answers_with_personal_data_are_never_stored_and_the_policy_needs_no_inline_styles()
+    {
+        var org = await TestOrg.CreateAsync(app);
+
+        var me = await org.Volunteer.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.True(me.Headers.CacheControl?.NoStore, "GET /api/v1/me: " + me.Headers.CacheControl);
+        var members = await org.Admin.GetAsync($"/api/v1/organisations/{org.Slug}/members");
+        Assert.True(members.Headers.CacheControl?.NoStore, "members: " + members.Headers.CacheControl);
+        var refused = await Api.Anonymous(app).GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.True(refused.Headers.CacheControl?.NoStore, "401: " + refused.Headers.CacheControl);
+        var feed = new Uri((await org.Volunteer.GetJsonAsync("/api/v1/me/calendar-feed"))["url"]!.GetValue<string>()).PathAndQuery;
+        var ics = await Api.Anonymous(app).GetAsync(feed);
+        Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
+        Assert.True(ics.Headers.CacheControl?.NoStore, "feed: " + ics.Headers.CacheControl);
+
+        var browser = await PageClient.SignInAsync(app, org.Admin.Email);
+        var profile = await browser.Http.GetAsync("/me/profile");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        Assert.True(profile.Headers.CacheControl?.NoStore, "profile: " + profile.Headers.CacheControl);
+        var contacts = await browser.Http.GetAsync($"/o/{org.Slug}/members");
+        Assert.Equal(HttpStatusCode.OK, contacts.StatusCode);
+        Assert.True(contacts.Headers.CacheControl?.NoStore, "members page: " + contacts.Headers.CacheControl);
+
+        // Static files keep their own caching (validators, no no-store), even for a signed-in browser.
+        var css = await browser.Http.GetAsync("/css/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.False(css.Headers.CacheControl?.NoStore ?? false, "site.css: " + css.Headers.CacheControl);
+        Assert.NotNull(css.Headers.ETag);
+
+        var csp = profile.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_in_is_rate_limited_per_address()
     {
         await using var strict = new StrictRateLimitApp();

@@ -23,24 +23,38 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
     public abstract string ProviderName { get; }
     protected abstract string ConnectionString { get; }
     protected virtual int SignInPerMinute => 100_000;
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>The public address the app is configured with (links in mail are built from it).</summary>
+    public virtual string PublicBaseUrl => "http://kaifong.test";
+
+    /// <summary>Where a subclass changes, adds or removes settings before they are applied.</summary>
+    protected virtual void Adjust(IDictionary<string, string?> settings)
+    {
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // UseSetting, not ConfigureAppConfiguration: Program reads the database settings while it registers services,
         // before the factory's app configuration is applied, so only host settings reach it in time (otherwise every
         // test app silently ran on the default SQLite file under src/Kaifong.Web/data).
-        foreach (var (key, value) in new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = ProviderName,
             ["ConnectionStrings:Kaifong"] = ConnectionString,
             ["Kaifong:SeedDemo"] = "false",
-            ["Kaifong:PublicBaseUrl"] = "http://kaifong.test",
+            ["Kaifong:PublicBaseUrl"] = PublicBaseUrl,
+            // TestServer's requests carry Host "localhost" over plain HTTP; outside Development both must be allowed.
+            ["AllowedHosts"] = "localhost;kaifong.test",
+            ["Kaifong:AllowPlainHttp"] = "true",
             ["Email:PickupDirectory"] = MailFolder,
             ["Outbox:PollSeconds"] = "0.2",
             ["RateLimits:SignInPerMinute"] = SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        })
+        };
+        Adjust(settings);
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
@@ -80,7 +94,7 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
-public sealed class SqliteApp : KaifongApp
+public class SqliteApp : KaifongApp
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"kaifong-test-{Guid.NewGuid():N}.db");
 
@@ -102,7 +116,7 @@ public sealed class SqliteApp : KaifongApp
 /// A fresh database on the PostgreSQL server scripts/test.sh starts (KAIFONG_TEST_POSTGRES, else 127.0.0.1:5432
 /// as kaifong/kaifong). Without a server these tests fail, by design: they must not silently skip.
 /// </summary>
-public sealed class PostgresApp : KaifongApp
+public class PostgresApp : KaifongApp
 {
     private readonly string database = $"kaifong_test_{Guid.NewGuid():N}";
 
