@@ -180,6 +180,10 @@ public abstract class SignupTests(KaifongApp app)
         Assert.Equal(HttpStatusCode.Created, assigned.StatusCode);
         var audit = await org.Admin.GetJsonAsync($"/api/v1/organisations/{org.Slug}/audit?action=signup.assigned_override");
         Assert.Contains(audit.AsArray(), e => e!["detail"]?.GetValue<string>().Contains("聖誕節人手緊張", StringComparison.Ordinal) == true);
+        // The audit log names the shift in words, not by its id.
+        var detail = audit.AsArray().Select(e => e!["detail"]!.GetValue<string>()).First(d => d.Contains("聖誕節人手緊張", StringComparison.Ordinal));
+        Assert.StartsWith("長者送飯 · 送飯 · 2026-12-22 09:00: ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(second, detail, StringComparison.OrdinalIgnoreCase);
         Assert.Single(await app.WithDbAsync(db => db.Outbox.Where(m => m.Kind == "signup_assigned" && m.Recipient == org.Volunteer.Email).ToListAsync()));
         await Api.AssertProblem(await org.Volunteer.PostAsync($"/api/v1/shifts/{second}/assignments", new { membershipId = org.VolunteerMembershipId, reason = "x" }),
             HttpStatusCode.Forbidden, "forbidden");

@@ -41,7 +41,7 @@ public sealed class ParticipantQueries(KaifongDb db, SignupCommands signups, Aud
             .ToListAsync(ct);
         if (inCharge && rows.Count > 0)
         {
-            audit.Add(c.Organisation.Id, userId, AuditActions.ParticipantsViewed, detail: $"{shiftId} ({rows.Count})");
+            audit.Add(c.Organisation.Id, userId, AuditActions.ParticipantsViewed, detail: $"{c.AuditName} ({rows.Count})");
             await db.SaveChangesAsync(ct);
         }
 

@@ -40,7 +40,12 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
     /// </summary>
     public sealed record ShiftContext(
         Shift Shift, Activity Activity, Organisation Organisation, Membership Me, Viewer Viewer, IReadOnlyList<string> RequiredSkills, int? MinimumAge,
-        IReadOnlyList<FormField> Form);
+        IReadOnlyList<FormField> Form)
+    {
+        /// <summary>The shift as the audit log names it: the organisation's own words and the local start, readable in any language.</summary>
+        public string AuditName => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Activity.Title} · {Shift.Role} · {TimeZoneInfo.ConvertTime(Shift.Start, Organisation.Zone):yyyy-MM-dd HH:mm}");
+    }
 
     public async Task<ShiftContext?> ContextAsync(Guid userId, Guid shiftId, CancellationToken ct)
     {
@@ -461,7 +466,7 @@ public sealed class SignupCommands(KaifongDb db, TimeProvider time, AuditLog aud
             if (actedBy is not null)
             {
                 audit.Add(c.Organisation.Id, c.Me.UserId, reason is null ? AuditActions.Assigned : AuditActions.AssignedOverride,
-                    person.UserId, person.Id, reason is null ? c.Shift.Id.ToString() : $"{c.Shift.Id}: {reason}");
+                    person.UserId, person.Id, reason is null ? c.AuditName : $"{c.AuditName}: {reason}");
                 await notices.AssignedAsync(c, signup, ct);
             }
 
