@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DATA=${CURTOIS_DIR:-$ROOT/../shared/bench-data/curtois}
+DATA=${CURTOIS_DIR:-$ROOT/bench/instances/curtois}
 OUT=$ROOT/bench/out
 RES=$ROOT/bench/results
 THREADS=${THREADS:-2}

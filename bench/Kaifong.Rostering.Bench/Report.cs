@@ -6,17 +6,29 @@ namespace Kaifong.Rostering.Bench;
 /// <summary>Turns bench/results/*.csv into the Markdown tables of bench/README.md.</summary>
 public static class Report
 {
-    /// <summary>Best known upper bound (UB) and lower bound (LB) of Curtois &amp; Qu, from shared/bench-data/curtois/README.md.</summary>
-    public static readonly IReadOnlyDictionary<int, (long Ub, long? Lb)> BestKnown = new Dictionary<int, (long, long?)>
-    {
-        [1] = (607, 607), [2] = (828, 828), [3] = (1001, 1001), [4] = (1716, 1716), [5] = (1143, 1141), [6] = (1950, 1949),
-        [7] = (1056, 1055), [8] = (1300, 1300), [9] = (439, 439), [10] = (4631, null), [11] = (3443, null), [12] = (4040, null),
-        [13] = (1348, 1348), [14] = (1278, 1278), [15] = (3834, 3823), [16] = (3225, 3225), [17] = (5746, 5746), [18] = (4459, 4459),
-        [19] = (3149, 3148), [20] = (4943, 4091), [21] = (21159, 11898), [22] = (33155, 24064), [23] = (17428, 2765), [24] = (48777, null),
-    };
+    /// <summary>The instances kept in the repository, beside bench/results.</summary>
+    public static string DefaultDataDir(string resultsDir) => Path.Combine(resultsDir, "..", "instances", "curtois");
 
-    public static string Render(string dir)
+    /// <summary>Best known upper bound (UB) and lower bound (LB) of Curtois &amp; Qu, read from the "Reference values"
+    /// table of the README kept beside the instances (bench/instances/curtois/README.md).</summary>
+    public static IReadOnlyDictionary<int, (long Ub, long? Lb)> BestKnown(string dataDir)
     {
+        var table = new Dictionary<int, (long, long?)>();
+        foreach (var line in File.ReadLines(Path.Combine(dataDir, "README.md")))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length == 5 && int.TryParse(cells[1], CultureInfo.InvariantCulture, out var n)
+                && long.TryParse(cells[2], CultureInfo.InvariantCulture, out var ub))
+            {
+                table[n] = (ub, long.TryParse(cells[3], CultureInfo.InvariantCulture, out var lb) ? lb : null);
+            }
+        }
+        return table;
+    }
+
+    public static string Render(string dir, string dataDir)
+    {
+        var bestKnown = BestKnown(dataDir);
         var sb = new StringBuilder();
         var ten = Rows(Path.Combine(dir, "curtois-10s.csv"));
         var sixty = Rows(Path.Combine(dir, "curtois-60s.csv"));
@@ -24,7 +36,7 @@ public static class Report
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 1; i <= 24; i++)
         {
-            var (ub, lb) = BestKnown[i];
+            var (ub, lb) = bestKnown[i];
             var name = $"Instance{i}";
             sb.Append(CultureInfo.InvariantCulture, $"| {i} | {ub} ({(lb is { } l ? l.ToString(CultureInfo.InvariantCulture) : "–")}) ");
             foreach (var rows in new[] { ten, sixty })
