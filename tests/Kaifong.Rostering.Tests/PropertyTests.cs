@@ -152,7 +152,8 @@ public class PropertyTests
         Assert.True(solution.Bound < solution.Objective);
     }
 
-    private sealed class Stopper(CancellationTokenSource cts) : IProgress<SolveProgress>
+    /// <summary>Cancels the solve at the first roster reported.</summary>
+    internal sealed class Stopper(CancellationTokenSource cts) : IProgress<SolveProgress>
     {
         public bool Stopped { get; private set; }
 
