@@ -34,7 +34,10 @@ public static class Program
                 File.WriteAllText(output, RosterJson.Write(problem, indented: false));
                 return 0;
             case ["report", var dir, .. var data] when data.Length <= 1:
-                Console.Write(Report.Render(dir, data.Length == 1 ? data[0] : Report.DefaultDataDir(dir)));
+                var instances = data.Length == 1 ? data[0] : Report.DefaultDataDir(dir);
+                Console.Write(Report.RenderRound2(dir, instances));
+                Console.WriteLine();
+                Console.Write(Report.Render(dir, instances));
                 return 0;
             case ["run", var csv, var time, var threads, .. var problems]:
                 return Runner.Run(csv, time, threads, problems);
