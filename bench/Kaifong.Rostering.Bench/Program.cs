@@ -9,7 +9,8 @@ namespace Kaifong.Rostering.Bench;
 ///   convert-all DIR OUTDIR             every Instance*.txt in DIR
 ///   generate VOLUNTEERS SHIFTS SEED OUT.json   an NGO-scale month (seeded)
 ///   run OUT.csv TIME THREADS [--greedy] PROBLEM.json…   solve each through the CLI (a child process), check it, record
-///   report RESULTS_DIR                 the Markdown tables of bench/README.md
+///   report RESULTS_DIR [DATA_DIR]      the Markdown tables of bench/README.md (best known values from
+///                                      DATA_DIR/README.md, default RESULTS_DIR/../instances/curtois)
 /// </summary>
 public static class Program
 {
@@ -32,8 +33,11 @@ public static class Program
                 var problem = NgoGenerator.Generate(Int(volunteers), Int(shifts), Int(seed));
                 File.WriteAllText(output, RosterJson.Write(problem, indented: false));
                 return 0;
-            case ["report", var dir]:
-                Console.Write(Report.Render(dir));
+            case ["report", var dir, .. var data] when data.Length <= 1:
+                var instances = data.Length == 1 ? data[0] : Report.DefaultDataDir(dir);
+                Console.Write(Report.RenderRound2(dir, instances));
+                Console.WriteLine();
+                Console.Write(Report.Render(dir, instances));
                 return 0;
             case ["run", var csv, var time, var threads, .. var problems]:
                 return Runner.Run(csv, time, threads, problems);

@@ -6,17 +6,73 @@ namespace Kaifong.Rostering.Bench;
 /// <summary>Turns bench/results/*.csv into the Markdown tables of bench/README.md.</summary>
 public static class Report
 {
-    /// <summary>Best known upper bound (UB) and lower bound (LB) of Curtois &amp; Qu, from shared/bench-data/curtois/README.md.</summary>
-    public static readonly IReadOnlyDictionary<int, (long Ub, long? Lb)> BestKnown = new Dictionary<int, (long, long?)>
-    {
-        [1] = (607, 607), [2] = (828, 828), [3] = (1001, 1001), [4] = (1716, 1716), [5] = (1143, 1141), [6] = (1950, 1949),
-        [7] = (1056, 1055), [8] = (1300, 1300), [9] = (439, 439), [10] = (4631, null), [11] = (3443, null), [12] = (4040, null),
-        [13] = (1348, 1348), [14] = (1278, 1278), [15] = (3834, 3823), [16] = (3225, 3225), [17] = (5746, 5746), [18] = (4459, 4459),
-        [19] = (3149, 3148), [20] = (4943, 4091), [21] = (21159, 11898), [22] = (33155, 24064), [23] = (17428, 2765), [24] = (48777, null),
-    };
+    /// <summary>The instances kept in the repository, beside bench/results.</summary>
+    public static string DefaultDataDir(string resultsDir) => Path.Combine(resultsDir, "..", "instances", "curtois");
 
-    public static string Render(string dir)
+    /// <summary>Best known upper bound (UB) and lower bound (LB) of Curtois &amp; Qu, read from the "Reference values"
+    /// table of the README kept beside the instances (bench/instances/curtois/README.md).</summary>
+    public static IReadOnlyDictionary<int, (long Ub, long? Lb)> BestKnown(string dataDir)
     {
+        var table = new Dictionary<int, (long, long?)>();
+        foreach (var line in File.ReadLines(Path.Combine(dataDir, "README.md")))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            if (cells.Length == 5 && int.TryParse(cells[1], CultureInfo.InvariantCulture, out var n)
+                && long.TryParse(cells[2], CultureInfo.InvariantCulture, out var ub))
+            {
+                table[n] = (ub, long.TryParse(cells[3], CultureInfo.InvariantCulture, out var lb) ? lb : null);
+            }
+        }
+        return table;
+    }
+
+    /// <summary>Round 2 (issue 12: the LNS engine), 60 s each: Curtois and the NGO months, with both bounds and the
+    /// time to reach within 1 % of the final objective.</summary>
+    public static string RenderRound2(string dir, string dataDir)
+    {
+        var bestKnown = BestKnown(dataDir);
+        var sb = new StringBuilder();
+        sb.AppendLine("| instance | best known (LB) | objective | gap to best % | bound | CP-SAT bound | Lagrangian bound | first feasible s | within 1 % s | seconds | peak MB | roster from |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var rows = Rows(Path.Combine(dir, "curtois-r2-60s.csv"));
+        for (var i = 1; i <= 24; i++)
+        {
+            var (ub, lb) = bestKnown[i];
+            sb.Append(CultureInfo.InvariantCulture, $"| {i} | {ub} ({(lb is { } l ? l.ToString(CultureInfo.InvariantCulture) : "–")}) ");
+            if (!rows.TryGetValue($"Instance{i}", out var r))
+            {
+                sb.AppendLine("| not run | | | | | | | | | |");
+                continue;
+            }
+            var gap = long.TryParse(r["objective"], CultureInfo.InvariantCulture, out var o) ? (100.0 * (o - ub) / ub).ToString("0.0", CultureInfo.InvariantCulture) : "–";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Objective(r)} | {gap} | {Dash(r["bound"])} | {Dash(r["cpSatBound"])} | {Dash(r["lagrangianBound"])} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["within1PercentSeconds"])} | {Dash(r["seconds"])} | {Dash(r["peakMB"])} | {Dash(r["engine"])} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("| instance | status | objective | bound | gap % | CP-SAT bound | Lagrangian bound | first feasible s | within 1 % s | seconds | fill rate | load spread | peak MB | roster from |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in Lines(Path.Combine(dir, "ngo-r2.csv")))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r["instance"]} | {r["status"]} | {Objective(r)} | {Dash(r["bound"])} | {Dash(r["gapPercent"])} | {Dash(r["cpSatBound"])} | {Dash(r["lagrangianBound"])} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["within1PercentSeconds"])} | {Dash(r["seconds"])} | {Fill(r)} | {Dash(r["loadSpread"])} | {Dash(r["peakMB"])} | {r["engine"]} |");
+        }
+        return sb.ToString();
+    }
+
+    private static string Objective(Dictionary<string, string> r)
+    {
+        var status = r["status"] == "Optimal" ? " (optimal)" : r["status"] is "Feasible" ? "" : $" ({r["status"]})";
+        var check = r["check"] is "ok" or "" || r["status"] is not ("Optimal" or "Feasible") ? "" : " ✗" + r["check"];
+        return Dash(r["objective"]) + status + check;
+    }
+
+    private static string Fill(Dictionary<string, string> r) =>
+        double.TryParse(r["fillRate"], CultureInfo.InvariantCulture, out var f) ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+
+    /// <summary>Round 1 (issue 5: CP-SAT's portfolio on the whole model), kept for comparison.</summary>
+    public static string Render(string dir, string dataDir)
+    {
+        var bestKnown = BestKnown(dataDir);
         var sb = new StringBuilder();
         var ten = Rows(Path.Combine(dir, "curtois-10s.csv"));
         var sixty = Rows(Path.Combine(dir, "curtois-60s.csv"));
@@ -24,7 +80,7 @@ public static class Report
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 1; i <= 24; i++)
         {
-            var (ub, lb) = BestKnown[i];
+            var (ub, lb) = bestKnown[i];
             var name = $"Instance{i}";
             sb.Append(CultureInfo.InvariantCulture, $"| {i} | {ub} ({(lb is { } l ? l.ToString(CultureInfo.InvariantCulture) : "–")}) ");
             foreach (var rows in new[] { ten, sixty })
@@ -35,11 +91,8 @@ public static class Report
                     sb.Append("| ");
                     continue;
                 }
-                var objective = r["objective"];
-                var gap = long.TryParse(objective, CultureInfo.InvariantCulture, out var o) ? (100.0 * (o - ub) / ub).ToString("0.0", CultureInfo.InvariantCulture) : "–";
-                var status = r["status"] == "Optimal" ? " (optimal)" : r["status"] is "Feasible" ? "" : $" ({r["status"]})";
-                var check = r["check"] is "ok" or "" || r["status"] is not ("Optimal" or "Feasible") ? "" : " ✗" + r["check"];
-                sb.Append(CultureInfo.InvariantCulture, $"| {Dash(objective)}{status}{check} | {Dash(r["bound"])} | {gap} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["peakMB"])} ");
+                var gap = long.TryParse(r["objective"], CultureInfo.InvariantCulture, out var o) ? (100.0 * (o - ub) / ub).ToString("0.0", CultureInfo.InvariantCulture) : "–";
+                sb.Append(CultureInfo.InvariantCulture, $"| {Objective(r)} | {Dash(r["bound"])} | {gap} | {Dash(r["firstFeasibleSeconds"])} | {Dash(r["peakMB"])} ");
             }
             sb.AppendLine("|");
         }
@@ -50,7 +103,7 @@ public static class Report
         foreach (var r in ngo.OrderBy(r => r["instance"].Length).ThenBy(r => r["instance"], StringComparer.Ordinal).ThenBy(r => r["mode"], StringComparer.Ordinal).ThenBy(r => int.Parse(r["timeLimit"], CultureInfo.InvariantCulture)))
         {
             var mode = r["mode"] == "greedy" ? "greedy" : $"CP-SAT {r["timeLimit"]} s";
-            var fill = double.TryParse(r["fillRate"], CultureInfo.InvariantCulture, out var f) ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
+            var fill = Fill(r);
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r["instance"]} | {mode} | {r["status"]} | {Dash(r["objective"])} | {Dash(r["bound"])} | {Dash(r["gapPercent"])} | {Dash(r["seconds"])} | {Dash(r["firstFeasibleSeconds"])} | {fill} | {Dash(r["loadSpread"])} | {Dash(r["peakMB"])} | {r["check"]} | {r["engine"]} |");
         }
@@ -70,6 +123,15 @@ public static class Report
         }
         var lines = File.ReadAllLines(csv);
         var header = lines[0].Split(',');
-        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))];
+        // Older files lack the later columns: they read as empty.
+        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l =>
+        {
+            var row = header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second);
+            foreach (var column in Runner.Header.Split(','))
+            {
+                row.TryAdd(column, "");
+            }
+            return row;
+        })];
     }
 }

@@ -10,7 +10,7 @@ namespace Kaifong.Rostering.Bench;
 /// </summary>
 public static class Runner
 {
-    public const string Header = "instance,mode,timeLimit,status,objective,bound,gapPercent,seconds,firstFeasibleSeconds,peakMB,check,fillRate,loadSpread,unfilledShifts,engine";
+    public const string Header = "instance,mode,timeLimit,status,objective,bound,gapPercent,seconds,firstFeasibleSeconds,peakMB,check,fillRate,loadSpread,unfilledShifts,engine,cpSatBound,lagrangianBound,within1PercentSeconds";
 
     public static int Run(string csv, string time, string threads, string[] rest)
     {
@@ -56,7 +56,7 @@ public static class Runner
             var filled = problem.Shifts.Sum(s => (long)Math.Min(s.TargetOrMinimum, counts.GetValueOrDefault(s.Id)));
             var gap = solution is { Objective: { } o, Bound: { } b } && o != 0 ? 100.0 * (o - b) / Math.Abs(o) : (double?)null;
             var row = string.Create(CultureInfo.InvariantCulture,
-                $"{name},{(greedy ? "greedy" : "cp-sat")},{time},{solution.Status},{solution.Objective},{solution.Bound},{gap:0.##},{solution.Seconds:0.###},{solution.FirstFeasibleSeconds:0.###},{peakKb / 1024.0:0},{verdict},{(places == 0 ? 1 : (double)filled / places):0.####},{solution.Components?.LoadSpread},{solution.Unfilled.Count},{solution.Engine}");
+                $"{name},{(greedy ? "greedy" : "cp-sat")},{time},{solution.Status},{solution.Objective},{solution.Bound},{gap:0.##},{solution.Seconds:0.###},{solution.FirstFeasibleSeconds:0.###},{peakKb / 1024.0:0},{verdict},{(places == 0 ? 1 : (double)filled / places):0.####},{solution.Components?.LoadSpread},{solution.Unfilled.Count},{solution.Engine},{solution.CpSatBound},{solution.LagrangianBound},{solution.SecondsToWithin1Percent:0.###}");
             File.AppendAllText(csv, row + Environment.NewLine);
             Console.WriteLine(row);
         }

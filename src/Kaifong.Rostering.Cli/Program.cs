@@ -12,7 +12,7 @@ public static class Program
 {
     public const string Usage = """
         usage: kaifong-roster solve problem.json [--time-limit S] [--threads N] [--greedy] [--lang zh-HK|en|zh-CN] [--progress]
-                                             [--no-warm-start] [--params CP-SAT-PARAMETERS]
+                                             [--no-warm-start] [--no-lns] [--params CP-SAT-PARAMETERS]
                kaifong-roster check problem.json solution.json
         """;
 
@@ -76,6 +76,9 @@ public static class Program
                     break;
                 case "--no-warm-start":
                     options = options with { WarmStart = false };
+                    break;
+                case "--no-lns":
+                    options = options with { Lns = false };
                     break;
                 case "--progress":
                     showProgress = true;

@@ -13,11 +13,22 @@ internal sealed class RosterModel
     private readonly Instance _c;
     private readonly bool _diagnose;
     private readonly Dictionary<string, BoolVar> _ruleLiterals = new(StringComparer.Ordinal);
+    private readonly Neighbourhood? _hood;
+    private readonly bool[] _freeV = [];
 
-    public RosterModel(Instance c, bool diagnose)
+    public RosterModel(Instance c, bool diagnose, Neighbourhood? hood = null)
     {
         _c = c;
         _diagnose = diagnose;
+        _hood = hood;
+        if (hood is not null)
+        {
+            _freeV = new bool[c.V];
+            foreach (var key in hood.Free)
+            {
+                _freeV[c.Unkey(key).Volunteer] = true;
+            }
+        }
         Model = new CpModel();
         Build();
     }
@@ -59,9 +70,39 @@ internal sealed class RosterModel
         for (var v = 0; v < c.V; v++)
         {
             _byVolunteer[v] = [];
-            foreach (var s in c.Eligible[v])
+        }
+        var freeS = new bool[c.S];
+        if (_hood is { } hood)
+        {
+            // A neighbourhood: variables for the free pairs, and for the incumbent's other pairs of every volunteer
+            // who has a free pair (fixed to 1, so that their rules see their whole roster); everything else is a
+            // constant: in the head counts of the free shifts, in the loads, and folded into the objective below.
+            foreach (var key in hood.Free)
             {
+                freeS[c.Unkey(key).Shift] = true;
+            }
+            foreach (var key in hood.Free.Where(k => !c.Locked.Contains(k)).Order())
+            {
+                var (s, v) = c.Unkey(key);
                 AddX(s, v);
+            }
+            foreach (var key in hood.Incumbent.Order())
+            {
+                var (s, v) = c.Unkey(key);
+                if (_freeV[v] && !X.ContainsKey(key))
+                {
+                    Model.Add(AddX(s, v) == 1);
+                }
+            }
+        }
+        else
+        {
+            for (var v = 0; v < c.V; v++)
+            {
+                foreach (var s in c.Eligible[v])
+                {
+                    AddX(s, v);
+                }
             }
         }
 
@@ -70,6 +111,10 @@ internal sealed class RosterModel
         foreach (var key in c.Locked)
         {
             var (s, v) = c.Unkey(key);
+            if (_hood is not null)
+            {
+                continue;
+            }
             if (!X.TryGetValue(key, out var x))
             {
                 if (!_diagnose)
@@ -88,12 +133,26 @@ internal sealed class RosterModel
         long constant = 0;
 
         // Head counts: hard minimum / maximum, soft target.
+        var fixedCount = new int[c.S];
+        var outside = new int[c.S];
+        foreach (var key in _hood?.Incumbent ?? [])
+        {
+            var (s, v) = c.Unkey(key);
+            fixedCount[s]++;
+            outside[s] += _freeV[v] ? 0 : 1;
+        }
         for (var s = 0; s < c.S; s++)
         {
             var spec = c.Shift(s);
-            var n = LinearExpr.Sum(_byShift[s]);
-            var count = _byShift[s].Count;
-            if (c.Min[s] > 0)
+            if (_hood is not null && !freeS[s])
+            {
+                // A shift outside the neighbourhood keeps its head count: its cost is a constant.
+                constant += spec.UnderWeight * Math.Max(0, c.Target[s] - fixedCount[s]) + spec.OverWeight * Math.Max(0, fixedCount[s] - c.Target[s]);
+                continue;
+            }
+            var n = LinearExpr.Sum(_byShift[s]) + outside[s];
+            var count = _byShift[s].Count + outside[s];
+            if (c.Min[s] > 0 && _hood is not { Construct: true })
             {
                 Enforce(Model.Add(n >= c.Min[s]), "minimum", null, s);
             }
@@ -133,12 +192,20 @@ internal sealed class RosterModel
             {
                 objective.Add(LinearExpr.Term(x, -weight));
             }
+            else if (Fixed(key))
+            {
+                constant -= weight;
+            }
         }
         foreach (var (key, weight) in c.Avoids)
         {
             if (X.TryGetValue(key, out var x))
             {
                 objective.Add(LinearExpr.Term(x, weight));
+            }
+            else if (Fixed(key))
+            {
+                constant += weight;
             }
         }
         var changeWeight = c.Problem.ChangeWeight;
@@ -151,6 +218,10 @@ internal sealed class RosterModel
                 {
                     objective.Add(LinearExpr.Term(x, -changeWeight));
                 }
+                else if (Fixed(key))
+                {
+                    constant -= changeWeight;
+                }
             }
         }
 
@@ -159,7 +230,11 @@ internal sealed class RosterModel
         _load = new IntVar?[c.V];
         for (var v = 0; v < c.V; v++)
         {
-            BuildVolunteer(v);
+            // In a neighbourhood, a volunteer without a free pair keeps a roster that already obeys their rules.
+            if (_hood is null || _freeV[v])
+            {
+                BuildVolunteer(v);
+            }
         }
 
         // Fairness: fairnessWeight · (max load − min load over volunteers who could work).
@@ -187,7 +262,10 @@ internal sealed class RosterModel
             objective.Add(LinearExpr.Term(minLoad, -c.Problem.FairnessWeight));
         }
 
-        BreakSymmetry();
+        if (_hood is null)
+        {
+            BreakSymmetry();
+        }
 
         objective.Add(LinearExpr.Constant(constant));
         Objective = LinearExpr.Sum(objective);
@@ -210,8 +288,15 @@ internal sealed class RosterModel
         return x;
     }
 
+    /// <summary>In a neighbourhood: a pair of the incumbent that got no variable (a constant 1).</summary>
+    private bool Fixed(long key) => _hood is { } hood && hood.Incumbent.Contains(key) && !X.ContainsKey(key);
+
     private LinearExpr Load(int v)
     {
+        if (_hood is { } hood && !_freeV[v])
+        {
+            return LinearExpr.Constant(hood.LoadOf(v));
+        }
         if (_load[v] is null)
         {
             var load = Model.NewIntVar(0, _byVolunteer[v].Count, $"load{v}");

@@ -24,11 +24,22 @@ public sealed record RosterSolution
     /// <summary>The objective split into its terms; null when there is no roster.</summary>
     public ObjectiveComponents? Components { get; init; }
 
-    /// <summary>Which engine produced the roster: "cp-sat", "greedy".</summary>
+    /// <summary>Which engine produced the roster: "lns" (a neighbourhood), "cp-sat" (the whole model), "construct"
+    /// (volunteer by volunteer), "greedy" or "scarcity-first".</summary>
     public string? Engine { get; init; }
 
     /// <summary>Seconds until the first feasible roster was known (null if none).</summary>
     public double? FirstFeasibleSeconds { get; init; }
+
+    /// <summary>CP-SAT's own bound on the whole model (null when that worker did not run or the LNS engine was off and
+    /// <see cref="Bound"/> is it).</summary>
+    public long? CpSatBound { get; init; }
+
+    /// <summary>The Lagrangian bound (cover rows relaxed, each volunteer's month by dynamic programming); null if not computed.</summary>
+    public long? LagrangianBound { get; init; }
+
+    /// <summary>Seconds until a roster within 1 % of the final objective was known (null if none).</summary>
+    public double? SecondsToWithin1Percent { get; init; }
 }
 
 public sealed record Unfilled(string Shift, int Missing);

@@ -23,6 +23,14 @@ public sealed record SolveOptions
 
     /// <summary>Hint the search with the greedy roster.</summary>
     public bool WarmStart { get; init; } = true;
+
+    /// <summary>The large-neighbourhood search with the whole-model worker beside it and the Lagrangian bound (on by
+    /// default); off: CP-SAT's own portfolio on the whole model, as in the first round.</summary>
+    public bool Lns { get; init; } = true;
+
+    /// <summary>Models with fewer (shift, volunteer) pairs than this are solved by CP-SAT's portfolio on the whole
+    /// model even when <see cref="Lns"/> is on (it measured better there, bench/README.md).</summary>
+    public int LnsMinPairs { get; init; } = RosterSolver.SmallModel;
 }
 
 /// <summary>One progress report: a better roster (incumbent) or a better lower bound was found.</summary>
@@ -105,6 +113,14 @@ public static class RosterSolver
             }
             Trace(watch, "scarcity-first heuristic");
         }
+        if (options.Lns)
+        {
+            var found = SolveLns(c, options, watch, progress, start, startCheck, start == greedy ? "greedy" : "scarcity-first", firstFeasible, cancellationToken);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
         var model = new RosterModel(c, diagnose: false);
         Trace(watch, "model built");
         // Measured (bench/README.md): a valid heuristic roster as hint slows the proof on small models (the max_lp
@@ -181,6 +197,76 @@ public static class RosterSolver
             Seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
             Explanation = [Explainer.Simple("roster.timeout", lang)],
             Engine = "cp-sat",
+        };
+    }
+
+    /// <summary>
+    /// The second-round engine: a valid start (the heuristic roster, else one built volunteer by volunteer), then the
+    /// large-neighbourhood search, the whole-model CP-SAT worker and the Lagrangian bound side by side. Null when no
+    /// valid start was found (the caller then runs CP-SAT on the whole model, which also diagnoses infeasibility).
+    /// </summary>
+    private static RosterSolution? SolveLns(Instance c, SolveOptions options, Stopwatch watch, IProgress<SolveProgress>? progress,
+        List<(int Shift, int Volunteer)> heuristic, CheckResult heuristicCheck, string heuristicName, double? firstFeasible, CancellationToken cancellationToken)
+    {
+        var lns = new Lns(c, options, watch, progress, cancellationToken);
+        Trace(watch, string.Create(CultureInfo.InvariantCulture, $"{lns.Pairs} pairs"));
+        if (lns.Pairs < options.LnsMinPairs)
+        {
+            // Measured (bench/README.md): on small models CP-SAT's own two-worker portfolio on the whole model proves
+            // and improves faster than our neighbourhoods beside a one-worker whole model.
+            return null;
+        }
+        if (heuristicCheck.Ok)
+        {
+            lns.Offer([.. heuristic.Select(a => c.Key(a.Shift, a.Volunteer))], heuristicCheck.Objective, heuristicName);
+        }
+        else
+        {
+            var built = Lns.Construct(c, options, watch, options.TimeLimitSeconds, cancellationToken);
+            Trace(watch, "constructed " + (built is null ? "none" : built.Count.ToString(CultureInfo.InvariantCulture)));
+            if (built is null)
+            {
+                return null;
+            }
+            var check = RosterChecker.Check(c.Problem, ToPairs(c, built.Select(c.Unkey)));
+            if (!check.Ok)
+            {
+                return null;
+            }
+            firstFeasible ??= watch.Elapsed.TotalSeconds;
+            lns.Offer(built, check.Objective, "construct");
+        }
+        var lagrangian = new LagrangianBound(c);
+        var searching = true;
+        var bounder = new Thread(() => lagrangian.Run(
+            () => !Volatile.Read(ref searching) || watch.Elapsed.TotalSeconds > options.TimeLimitSeconds,
+            () => lns.BestObjective,
+            b =>
+            {
+                lns.ExternalBound = b;
+                progress?.Report(new SolveProgress(watch.Elapsed.TotalSeconds, null, b));
+            }))
+        { IsBackground = true, Name = "lagrangian bound" };
+        bounder.Start();
+        // As in the first round: a valid heuristic roster as hint slows the proof on small whole models.
+        lns.Run(hintFull: lns.Pairs > SmallModel);
+        Volatile.Write(ref searching, false);
+        bounder.Join();
+        Trace(watch, string.Create(CultureInfo.InvariantCulture,
+            $"lns: {lns.Neighbourhoods} neighbourhoods, {lns.Improvements} better; lagrangian {lagrangian.Value} after {lagrangian.Iterations} steps; cp-sat bound {lns.CpSatBound}"));
+
+        var objective = lns.BestObjective;
+        var bound = Math.Max(lns.CpSatBound ?? long.MinValue, lagrangian.Value ?? long.MinValue);
+        long? shown = bound == long.MinValue ? null : Math.Min(bound, objective);
+        var optimal = lns.Proven || shown >= objective;
+        var solution = Finish(c, [.. lns.Best.Select(c.Unkey)], optimal ? "Optimal" : "Feasible", objective, shown, watch, firstFeasible, lns.BestEngine, options.Language);
+        var final = solution.Objective!.Value;
+        var near = lns.History.FirstOrDefault(h => h.Objective <= final + Math.Abs(final) / 100.0);
+        return solution with
+        {
+            CpSatBound = lns.CpSatBound,
+            LagrangianBound = lagrangian.Value,
+            SecondsToWithin1Percent = near == default ? solution.FirstFeasibleSeconds : Math.Round(near.Seconds, 3),
         };
     }
 

@@ -49,6 +49,9 @@ internal static class Build
     public static bool Has(this RosterSolution solution, string shift, string volunteer) =>
         solution.Assignments.Contains(new ShiftVolunteer(shift, volunteer));
 
+    /// <summary>A Curtois &amp; Qu instance as kept in the repository (bench/instances/curtois).</summary>
+    public static string CurtoisInstance(int n) => Path.Combine(RepoRoot(), "bench", "instances", "curtois", $"Instance{n}.txt");
+
     /// <summary>The repository root (the folder holding Kaifong.slnx), found by walking up from the test binaries.</summary>
     public static string RepoRoot()
     {

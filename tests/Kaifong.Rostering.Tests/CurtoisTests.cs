@@ -5,8 +5,7 @@ namespace Kaifong.Rostering.Tests;
 /// <summary>The public benchmark: Curtois &amp; Qu Instance1 (best known 607, proven optimal) through the converter.</summary>
 public class CurtoisTests
 {
-    private static string Instance(int n) =>
-        Path.Combine(Build.RepoRoot(), "..", "shared", "bench-data", "curtois", $"Instance{n}.txt");
+    private static string Instance(int n) => Build.CurtoisInstance(n);
 
     [Fact]
     public void Instance1_solves_to_607()

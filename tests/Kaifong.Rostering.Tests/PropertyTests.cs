@@ -143,7 +143,7 @@ public class PropertyTests
     {
         // Curtois Instance5 is not solved to optimality in minutes on two cores: stop it as soon as a roster is known.
         using var cts = new CancellationTokenSource();
-        var problem = Bench.Curtois.Convert(File.ReadAllText(Path.Combine(Build.RepoRoot(), "..", "shared", "bench-data", "curtois", "Instance5.txt")));
+        var problem = Bench.Curtois.Convert(File.ReadAllText(Build.CurtoisInstance(5)));
         var stopper = new Stopper(cts);
         var solution = RosterSolver.Solve(problem, Build.Options with { TimeLimitSeconds = 600 }, stopper, cts.Token);
         Assert.True(stopper.Stopped);
@@ -152,7 +152,8 @@ public class PropertyTests
         Assert.True(solution.Bound < solution.Objective);
     }
 
-    private sealed class Stopper(CancellationTokenSource cts) : IProgress<SolveProgress>
+    /// <summary>Cancels the solve at the first roster reported.</summary>
+    internal sealed class Stopper(CancellationTokenSource cts) : IProgress<SolveProgress>
     {
         public bool Stopped { get; private set; }
 
