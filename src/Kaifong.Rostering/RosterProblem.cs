@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Kaifong.Rostering;
 
 /// <summary>
-/// Roster problem v1, exactly as shared/design/API.md ("Auto-roster") defines it.
+/// Roster problem v1, exactly as docs/api-contract.md ("Auto-roster") defines it.
 /// Every field but <see cref="Start"/>, <see cref="Days"/>, <see cref="Shifts"/> and <see cref="Volunteers"/>
 /// is optional; absent means no such rule.
 /// </summary>

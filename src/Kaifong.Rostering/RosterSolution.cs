@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Kaifong.Rostering;
 
-/// <summary>The solution shape of API.md: <c>{status, objective, bound, seconds, assignments, unfilled, explanation}</c>,
+/// <summary>The solution shape of docs/api-contract.md: <c>{status, objective, bound, seconds, assignments, unfilled, explanation}</c>,
 /// plus the objective's components.</summary>
 public sealed record RosterSolution
 {

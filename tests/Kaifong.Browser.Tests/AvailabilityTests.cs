@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Kaifong.Browser.Tests;
 
-/// <summary>Flow 2 of DOMAIN.md begins: a volunteer fills in next month's availability on a phone, in under a minute.</summary>
+/// <summary>Flow 2 of docs/domain.md begins: a volunteer fills in next month's availability on a phone, in under a minute.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AvailabilityTests(BrowserApp app) : BrowserTest(app)
 {

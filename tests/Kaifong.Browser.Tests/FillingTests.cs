@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kaifong.Browser.Tests;
 
 /// <summary>
-/// Flows 2 and 5 of DOMAIN.md as people click them on phones: a volunteer says when she is free, signs up, confirms, then
+/// Flows 2 and 5 of docs/domain.md as people click them on phones: a volunteer says when she is free, signs up, confirms, then
 /// cannot come and asks for a substitute; a second volunteer takes the place; the coordinator's board, open at a desk,
 /// changes by itself as they go.
 /// </summary>

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kaifong.Browser.Tests;
 
 /// <summary>
-/// Flow 1 of DOMAIN.md as people click it: a coordinator makes a shift template and generates next month's shifts on a
+/// Flow 1 of docs/domain.md as people click it: a coordinator makes a shift template and generates next month's shifts on a
 /// phone, sees the gaps red on the month calendar and the Gantt board; a volunteer finds the shifts under 搵更; the
 /// volunteer's calendar subscription holds their shifts.
 /// </summary>

@@ -47,7 +47,7 @@ public static class Localisation
 
 /// <summary>
 /// Pages: the switcher's cookie, else the profile, else Accept-Language, else the organisation's default.
-/// API: Accept-Language, else the profile, else the organisation's default (API.md: errors follow Accept-Language).
+/// API: Accept-Language, else the profile, else the organisation's default (docs/api-contract.md: errors follow Accept-Language).
 /// </summary>
 public sealed class KaifongCultureProvider : RequestCultureProvider
 {

@@ -9,7 +9,7 @@ namespace Kaifong.Domain.Tests.Signups;
 /// <summary>The sign-up state machine: every (state, action) pair against the table as the product describes it.</summary>
 public class SignupMovesTests
 {
-    /// <summary>The expected table, written out by hand from DOMAIN.md and the issue; null is "no sign-up yet".</summary>
+    /// <summary>The expected table, written out by hand from docs/domain.md and the issue; null is "no sign-up yet".</summary>
     private static readonly (SignupStatus? From, Dictionary<SignupAction, SignupStatus> Moves)[] Expected =
     [
         (null, Restart()),

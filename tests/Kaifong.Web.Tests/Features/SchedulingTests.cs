@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaifong.Web.Tests.Features;
 
-/// <summary>The "Scheduling" table of API.md, over HTTP against the real database. Dates are in December 2026 (the clock starts 2026-11-25).</summary>
+/// <summary>The "Scheduling" table of docs/api-contract.md, over HTTP against the real database. Dates are in December 2026 (the clock starts 2026-11-25).</summary>
 public abstract class SchedulingTests(KaifongApp app)
 {
     private static object Activity(string programmeId, string? rrule = "FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=12", string start = "2026-12-07T09:00", string end = "2026-12-07T12:00",

@@ -8,7 +8,7 @@ namespace Kaifong.Web.Tests.Features;
 
 
 /// <summary>
-/// Every organisation-scoped endpoint and page × who calls it. API.md: 401 without a token, 403 for a member without the
+/// Every organisation-scoped endpoint and page × who calls it. docs/api-contract.md: 401 without a token, 403 for a member without the
 /// right, 404 (never 403) for anyone outside the organisation, and a refused write changes nothing.
 /// </summary>
 public abstract class TenancyMatrixTests(KaifongApp app)

@@ -3,7 +3,7 @@ using Kaifong.Domain.Scheduling;
 
 namespace Kaifong.Web.Features.Scheduling;
 
-/// <summary>A shift in lists (API.md's shape, plus where and when it is for the pages).</summary>
+/// <summary>A shift in lists (docs/api-contract.md's shape, plus where and when it is for the pages).</summary>
 public sealed record ShiftDto(
     Guid Id, Guid ActivityId, string Title, string Role, DateTimeOffset Start, DateTimeOffset End,
     int Minimum, int Target, int Maximum, int Assigned, int Confirmed, int Waitlisted, FillState State,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaifong.Web.Features.Scheduling;
 
-/// <summary>The "Scheduling" table of the public API (API.md), plus shift templates.</summary>
+/// <summary>The "Scheduling" table of the public API (docs/api-contract.md), plus shift templates.</summary>
 public static class ScheduleEndpoints
 {
     /// <summary>/api/v1/organisations/{org}/…</summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaifong.Web.Features.Signups;
 
-/// <summary>The "Sign-ups and attendance" table of API.md: sign up, assign, confirm, cancel, participants.</summary>
+/// <summary>The "Sign-ups and attendance" table of docs/api-contract.md: sign up, assign, confirm, cancel, participants.</summary>
 public static class SignupEndpoints
 {
     public static void MapSignupApi(this RouteGroupBuilder api)
