@@ -278,7 +278,9 @@ public abstract class SubstituteTests(KaifongApp app)
         Assert.Contains(people[0].Email.Split('@')[0], board.QuerySelector("#participants")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(people[1].Email.Split('@')[0], board.QuerySelector("#candidates")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(people[0].Email.Split('@')[0], board.QuerySelector("#candidates")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Kaifong.Domain.Audit.AuditActions.ParticipantsViewed && a.Detail!.StartsWith(shiftId))));
+        // The audit log names the shift in words (issue 9 B.9: it used to be the shift's id).
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Kaifong.Domain.Audit.AuditActions.ParticipantsViewed
+            && db.Organisations.Any(o => o.Id == a.OrganisationId && o.Slug == org.Slug) && a.Detail!.StartsWith("長者送飯 · 送飯 · "))));
         Assert.Null(after.QuerySelector("#participants form"));
         Assert.NotNull(board.QuerySelector("#participants form[action*='handler=remove']"));
 
