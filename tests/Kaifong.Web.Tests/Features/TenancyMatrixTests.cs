@@ -41,6 +41,7 @@ public abstract class TenancyMatrixTests(KaifongApp app)
         ["GET member"] = new("GET", "/api/v1/organisations/{org}/members/{vol}", Need.Staff, null, HttpStatusCode.OK),
         ["POST approve"] = new("POST", "/api/v1/organisations/{org}/members/{app}/approve", Need.Staff, new { }, HttpStatusCode.OK),
         ["POST reject"] = new("POST", "/api/v1/organisations/{org}/members/{app}/reject", Need.Staff, new { }, HttpStatusCode.OK),
+        ["POST sign-out-everywhere"] = new("POST", "/api/v1/organisations/{org}/members/{vol}/sign-out-everywhere", Need.Admin, new { }, HttpStatusCode.NoContent),
         ["PUT roles"] = new("PUT", "/api/v1/organisations/{org}/members/{vol}/roles", Need.Admin, new { roles = new[] { "Admin" }, programmeIds = Array.Empty<string>() }, HttpStatusCode.OK),
         ["PUT skills"] = new("PUT", "/api/v1/organisations/{org}/members/{vol}/skills", Need.Staff, new { skills = new[] { new { name = "Hijack", verified = true } } }, HttpStatusCode.OK),
         ["GET audit"] = new("GET", "/api/v1/organisations/{org}/audit", Need.Admin, null, HttpStatusCode.OK),
