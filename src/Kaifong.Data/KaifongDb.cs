@@ -38,6 +38,7 @@ public abstract class KaifongDb(DbContextOptions options)
     public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
     public DbSet<Signup> Signups => Set<Signup>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
     /// <summary>
     /// "Until midnight" is <see cref="TimeOnly.MaxValue"/> in the domain; PostgreSQL's <c>time</c> keeps microseconds, so it comes
     /// back a tick short. Anything in the last second of the day reads as the end of the day again.
@@ -268,6 +269,12 @@ public abstract class KaifongDb(DbContextOptions options)
             e.HasIndex(f => f.UserId);
             e.HasOne<KaifongUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserSession>(e =>
+        {
+            e.HasIndex(s => s.UserId);
+            e.HasOne<KaifongUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -27,3 +27,26 @@ public sealed class UserSkill
     public Guid UserId { get; init; }
     public required string Name { get; init; }
 }
+
+public enum SessionKind
+{
+    Cookie = 1,
+    Bearer = 2,
+}
+
+/// <summary>
+/// One signed-in session: a browser cookie, or a bearer token family (every access and refresh token descended from
+/// one login). The row existing is what keeps the session alive: signing out deletes it, and a replayed refresh token
+/// deletes its whole family. <see cref="RefreshId"/> names the one refresh token that may be used next.
+/// </summary>
+public sealed class UserSession
+{
+    public Guid Id { get; init; }
+    public Guid UserId { get; init; }
+    public SessionKind Kind { get; init; }
+    public Guid? RefreshId { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the session's cookie or newest refresh token runs out; rows past it are swept at the next sign-in.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+}

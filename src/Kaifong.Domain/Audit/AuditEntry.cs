@@ -30,8 +30,9 @@ public static class AuditActions
     public const string Assigned = "signup.assigned";
     public const string AssignedOverride = "signup.assigned_override";
     public const string ParticipantsViewed = "shift.participants_viewed";
+    public const string SignedOutEverywhere = "member.signed_out_everywhere";
 
     public static readonly IReadOnlyList<string> All =
         [ContactViewed, RolesChanged, Approved, Rejected, SkillsChanged, InvitationCreated, InvitationRevoked, SettingsChanged, PicsChanged,
-         Assigned, AssignedOverride, ParticipantsViewed];
+         Assigned, AssignedOverride, ParticipantsViewed, SignedOutEverywhere];
 }

@@ -38,6 +38,7 @@ public static class IdentitySetup
                 o.Tokens.AuthenticatorIssuer = "Kaifong";
             })
             .AddEntityFrameworkStores<KaifongDb>()
+            .AddSignInManager<KaifongSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<MagicLinkTokenProvider>(MagicLinkProvider)
             .AddClaimsPrincipalFactory<KaifongClaimsFactory>();
@@ -52,7 +53,9 @@ public static class IdentitySetup
         {
             o.BearerTokenExpiration = TimeSpan.FromHours(1);
             o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+            o.Events = new BearerTokenEvents { OnMessageReceived = SessionStore.ValidateBearerAsync };
         });
+        services.AddScoped<SessionStore>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -62,8 +65,11 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
+            // Every request: the session must exist and the security stamp be current (SessionStore), so a sign-out,
+            // a password or 2FA change, or an admin's "sign out everywhere" ends a copied cookie at once.
+            o.Events.OnValidatePrincipal = SessionStore.ValidateCookieAsync;
+            o.Events.OnCheckSlidingExpiration = SessionStore.RenewCookieAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         return services;
     }
 

@@ -47,4 +47,13 @@ public sealed class TwoFactorGate(KaifongDb db, TimeProvider time, IOptions<Kaif
         var userId = principal.RequiredUserId();
         return !await db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).FirstOrDefaultAsync();
     }
+
+    /// <summary>True when an organisation requires the person's 2FA: an active admin membership past the grace period.</summary>
+    public async Task<bool> RequiredForAsync(Guid userId)
+    {
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).ToListAsync();
+        var now = time.GetUtcNow();
+        return memberships.Any(m => m.AdminNeedsTwoFactor(twoFactorEnabled: false, now, options.Value.AdminTwoFactorGrace));
+    }
 }

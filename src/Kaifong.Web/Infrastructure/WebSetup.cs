@@ -58,6 +58,9 @@ public static class WebSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<AccountMail>();
+        services.AddSingleton<Kaifong.Web.Features.Account.AccountMailQueue>();
+        services.AddHostedService<Kaifong.Web.Features.Account.AccountMailWorker>();
+        services.AddScoped<Kaifong.Web.Features.Account.SessionCommands>();
         services.AddScoped<Kaifong.Web.Features.Account.AccountService>();
         services.AddScoped<Links>();
         return services;

@@ -1,5 +1,6 @@
 using Kaifong.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>Counts password-hash verifications (the app's own hasher, decorated), to see that a path does one.</summary>
+    public CountingPasswordHasher PasswordHasher { get; } = new();
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("kaifong-mail-").FullName;
     public abstract string ProviderName { get; }
     protected abstract string ConnectionString { get; }
@@ -49,6 +53,9 @@ public abstract class KaifongApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.RemoveAll<IPasswordHasher<KaifongUser>>();
+            services.AddSingleton<IPasswordHasher<KaifongUser>>(sp =>
+                PasswordHasher.Wrap(new PasswordHasher<KaifongUser>(sp.GetService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>())));
         });
     }
 
@@ -132,6 +139,29 @@ public sealed class PostgresApp : KaifongApp
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Identity's own hasher, with a count of verifications.</summary>
+public sealed class CountingPasswordHasher : IPasswordHasher<KaifongUser>
+{
+    private IPasswordHasher<KaifongUser>? inner;
+    private int verifications;
+
+    public int Verifications => Volatile.Read(ref verifications);
+
+    public IPasswordHasher<KaifongUser> Wrap(IPasswordHasher<KaifongUser> hasher)
+    {
+        inner = hasher;
+        return this;
+    }
+
+    public string HashPassword(KaifongUser user, string password) => inner!.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(KaifongUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref verifications);
+        return inner!.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
 

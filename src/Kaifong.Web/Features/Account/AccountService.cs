@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Kaifong.Web.Features.Account;
 
 /// <summary>Account operations shared by the pages and the API, with Identity's errors turned into ours.</summary>
-public sealed class AccountService(UserManager<KaifongUser> users, Problems problems, TimeProvider time)
+public sealed class AccountService(UserManager<KaifongUser> users, IUserStore<KaifongUser> store, Problems problems, TimeProvider time, TwoFactorGate gate)
 {
     private static readonly EmailAddressAttribute EmailCheck = new();
 
@@ -125,7 +125,46 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
         return result.Succeeded ? [] : FromIdentity(result.Errors, passwordField: "newPassword");
     }
 
-    public async Task<Result<TwoFactorResponse>> ManageTwoFactorAsync(ClaimsPrincipal principal, bool? enable, string? code, bool resetKey, bool resetRecovery)
+    public async Task<IReadOnlyList<Error>> ChangePasswordAsync(KaifongUser user, string? currentPassword, string? newPassword)
+    {
+        if (string.IsNullOrEmpty(currentPassword) || currentPassword.Length > Limits.Password)
+        {
+            return [new Error("validation", "Identity.PasswordMismatch", Field: "currentPassword")];
+        }
+
+        if (string.IsNullOrEmpty(newPassword) || newPassword.Length > Limits.Password)
+        {
+            return [new Error("account.weak_password", "Identity.PasswordTooShort", Field: "newPassword", Args: [MinPasswordLength])];
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return [LockedOut];
+        }
+
+        // ChangePasswordAsync gives the account a new security stamp: every earlier cookie and token stops working.
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        return result.Succeeded ? [] : FromIdentity(result.Errors, passwordField: "newPassword");
+    }
+
+    private static readonly Error LockedOut = new("auth.locked_out", "Error.LockedOut", Field: "currentPassword");
+    private static readonly Error ProofRequired = new("auth.proof_required", "Error.TwoFactorProofRequired", Field: "currentPassword");
+    private static readonly Error WrongPassword = new("auth.wrong_password", "Identity.PasswordMismatch", Field: "currentPassword");
+    private static readonly Error InvalidCode = new("auth.invalid_two_factor_code", "Error.InvalidTwoFactorCode", Field: "twoFactorCode");
+    private static readonly Error RequiredByOrganisation =
+        new("auth.two_factor_required_by_organisation", "Error.TwoFactorRequiredByOrganisation", ErrorKind.Conflict);
+
+    /// <summary>
+    /// Set-up (2FA off: read the key, enable with a code) needs only the session. Once 2FA is on, reading the key,
+    /// resetting it, turning 2FA off and new recovery codes need a proof as well: the password, or a current code. So
+    /// a stolen session alone cannot take the second factor over. An admin whose organisation requires 2FA cannot turn it off.
+    /// </summary>
+    public async Task<Result<TwoFactorResponse>> ManageTwoFactorAsync(ClaimsPrincipal principal, TwoFactorRequest request)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -133,27 +172,46 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
             return new Error("not_found", "Error.NotFound", ErrorKind.NotFound);
         }
 
-        if (resetKey)
+        var wasEnabled = await users.GetTwoFactorEnabledAsync(user);
+        var turnsOff = request.ResetSharedKey || request.Enable == false;
+        var proven = false;
+        if (wasEnabled && (turnsOff || request.ResetRecoveryCodes || request.Enable == true
+            || !string.IsNullOrEmpty(request.CurrentPassword) || !string.IsNullOrEmpty(request.TwoFactorCode)))
         {
+            if (await ProveAsync(user, request.CurrentPassword, request.TwoFactorCode) is { } failed)
+            {
+                return failed;
+            }
+
+            proven = true;
+            if (turnsOff && await gate.RequiredForAsync(user.Id))
+            {
+                return RequiredByOrganisation;
+            }
+        }
+
+        if (request.ResetSharedKey && wasEnabled)
+        {
+            // A new security stamp: every session ends (the API hands the caller a new one).
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, false);
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(key) || (request.ResetSharedKey && !wasEnabled))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
+            // A key not yet enabled protects nothing, so a first one (or a new one) keeps the security stamp and the sessions.
+            await ((IUserAuthenticatorKeyStore<KaifongUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+            await users.UpdateAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
         string[]? recovery = null;
-        if (enable == true)
+        if (request.Enable == true && !await users.GetTwoFactorEnabledAsync(user))
         {
-            var valid = !string.IsNullOrWhiteSpace(code) && code.Length <= 12 && await users.VerifyTwoFactorTokenAsync(
-                user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
-            if (!valid)
+            if (!await IsCurrentCodeAsync(user, request.TwoFactorCode))
             {
-                return new Error("auth.invalid_two_factor_code", "Error.InvalidTwoFactorCode", Field: "twoFactorCode");
+                return InvalidCode;
             }
 
             await users.SetTwoFactorEnabledAsync(user, true);
@@ -162,18 +220,50 @@ public sealed class AccountService(UserManager<KaifongUser> users, Problems prob
                 recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray();
             }
         }
-        else if (enable == false)
+        else if (request.Enable == false && await users.GetTwoFactorEnabledAsync(user))
         {
             await users.SetTwoFactorEnabledAsync(user, false);
         }
 
-        if (resetRecovery && await users.GetTwoFactorEnabledAsync(user))
+        var enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (request.ResetRecoveryCodes && enabled)
         {
             recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray();
         }
 
-        return new TwoFactorResponse(key!, await users.CountRecoveryCodesAsync(user), recovery, await users.GetTwoFactorEnabledAsync(user));
+        // While 2FA stays on, the key is shown only to a caller who has just proved who they are.
+        var shownKey = !enabled || proven || !wasEnabled ? key : null;
+        return new TwoFactorResponse(shownKey, await users.CountRecoveryCodesAsync(user), recovery, enabled);
     }
+
+    /// <summary>The password or a current authenticator code; failures count towards the lockout like sign-in failures.</summary>
+    private async Task<Error?> ProveAsync(KaifongUser user, string? password, string? code)
+    {
+        if (string.IsNullOrEmpty(password) && string.IsNullOrWhiteSpace(code))
+        {
+            return ProofRequired;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return LockedOut;
+        }
+
+        var ok = !string.IsNullOrEmpty(password)
+            ? password.Length <= Limits.Password && await users.CheckPasswordAsync(user, password)
+            : await IsCurrentCodeAsync(user, code);
+        if (ok)
+        {
+            return null;
+        }
+
+        await users.AccessFailedAsync(user);
+        return string.IsNullOrEmpty(password) ? InvalidCode : WrongPassword;
+    }
+
+    private async Task<bool> IsCurrentCodeAsync(KaifongUser user, string? code) =>
+        !string.IsNullOrWhiteSpace(code) && code.Length <= 12 && await users.VerifyTwoFactorTokenAsync(
+            user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
 
     /// <summary>The otpauth:// URI authenticator apps read from the QR code.</summary>
     public static string AuthenticatorUri(string email, string key) =>

@@ -14,8 +14,11 @@ public sealed record LoginRequest(string? Email, string? Password, string? TwoFa
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record EmailRequest(string? Email);
 public sealed record ResetPasswordRequest(string? Email, string? ResetCode, string? NewPassword);
-public sealed record TwoFactorRequest(bool? Enable, string? TwoFactorCode, bool ResetSharedKey, bool ResetRecoveryCodes);
-public sealed record TwoFactorResponse(string SharedKey, int RecoveryCodesLeft, string[]? RecoveryCodes, bool IsTwoFactorEnabled);
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record TwoFactorRequest(bool? Enable, string? TwoFactorCode, bool ResetSharedKey, bool ResetRecoveryCodes, string? CurrentPassword = null);
+
+/// <summary>The key is absent while 2FA is on unless the request proved who it is; a change that ended the caller's session carries a new one.</summary>
+public sealed record TwoFactorResponse(string? SharedKey, int RecoveryCodesLeft, string[]? RecoveryCodes, bool IsTwoFactorEnabled, TokenPair? Session = null);
 
 /// <summary>/api/v1/auth/*: the Identity API's register, login and refresh, plus reset, magic links and 2FA set-up.</summary>
 public static class AuthEndpoints
@@ -58,34 +61,57 @@ public static class AuthEndpoints
                 }
             }
 
-            if (result.IsLockedOut)
-            {
-                return SignInFailed(problems, "auth.locked_out", "Error.LockedOut");
-            }
-
+            // A locked account answers as a wrong password does (Error.SignInFailed says accounts lock): no enumeration.
             // On success the bearer handler has written {tokenType, accessToken, expiresIn, refreshToken}.
             return result.Succeeded ? TypedResults.Empty : SignInFailed(problems, "auth.failed", "Error.SignInFailed");
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
-            RefreshRequest body, SignInManager<KaifongUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, Problems problems) =>
+        auth.MapPost("/refresh", async Task<Results<Ok<TokenPair>, ProblemHttpResult>> (
+            RefreshRequest body, SignInManager<KaifongUser> signIn, SessionStore sessions, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, Problems problems) =>
         {
             var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
             var ticket = string.IsNullOrEmpty(body.RefreshToken) || body.RefreshToken.Length > 4096 ? null : protector.Unprotect(body.RefreshToken);
             if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+                || await sessions.RotateAsync(ticket.Principal) is not { } next)
             {
                 return SignInFailed(problems, "auth.invalid_refresh_token", "Error.InvalidRefreshToken");
             }
 
-            var principal = await signIn.CreateUserPrincipalAsync(user);
-            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+            return TypedResults.Ok(await sessions.TokensAsync(user, SessionStore.SessionId(ticket.Principal)!.Value, next));
         });
 
-        // Always 202, whether or not the address has an account: nobody learns who is registered.
-        auth.MapPost("/forgot-password", async (EmailRequest body, AccountMail mail) =>
+        // Ends this session only: its access and refresh tokens stop working. Other devices stay signed in.
+        auth.MapPost("/logout", async (HttpContext http, SessionStore sessions) =>
         {
-            await mail.SendIfRegisteredAsync(body.Email, AccountMail.Link.PasswordReset);
+            await sessions.EndAsync(http.User);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Auth.Api);
+
+        // Ends every session (all devices); the caller gets a fresh token pair in the answer.
+        auth.MapPost("/change-password", async Task<Results<Ok<TokenPair>, ProblemHttpResult>> (
+            ChangePasswordRequest body, HttpContext http, UserManager<KaifongUser> users, AccountService accounts, SessionStore sessions, Problems problems) =>
+        {
+            if (await users.GetUserAsync(http.User) is not { } user)
+            {
+                return problems.NotFound();
+            }
+
+            var errors = await accounts.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword);
+            if (errors.Count > 0)
+            {
+                return accounts.Problem(errors);
+            }
+
+            await sessions.EndAllAsync(user);
+            return TypedResults.Ok(await sessions.IssueAsync(user));
+        }).RequireAuthorization(Auth.Api).RequireRateLimiting(ApiSetup.SignInPolicy);
+
+        // Always 202, whether or not the address has an account: nobody learns who is registered.
+        // The work happens off the request (AccountMailQueue), so the time does not tell either.
+        auth.MapPost("/forgot-password", (EmailRequest body, AccountMailQueue mail, Links links) =>
+        {
+            mail.Enqueue(body.Email, AccountMail.Link.PasswordReset, links);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
@@ -96,17 +122,23 @@ public static class AuthEndpoints
             return errors.Count == 0 ? TypedResults.Ok() : accounts.Problem(errors);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
-        auth.MapPost("/magic-link", async (EmailRequest body, AccountMail mail) =>
+        auth.MapPost("/magic-link", (EmailRequest body, AccountMailQueue mail, Links links) =>
         {
-            await mail.SendIfRegisteredAsync(body.Email, AccountMail.Link.MagicSignIn);
+            mail.Enqueue(body.Email, AccountMail.Link.MagicSignIn, links);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
         auth.MapPost("/2fa", async Task<Results<Ok<TwoFactorResponse>, ProblemHttpResult>> (
-            TwoFactorRequest body, HttpContext http, AccountService accounts) =>
+            TwoFactorRequest body, HttpContext http, AccountService accounts, SessionStore sessions, Problems problems) =>
         {
-            var result = await accounts.ManageTwoFactorAsync(http.User, body.Enable, body.TwoFactorCode, body.ResetSharedKey, body.ResetRecoveryCodes);
-            return result.Value is { } ok ? TypedResults.Ok(ok) : accounts.Problem([result.Error!]);
+            var result = await accounts.ManageTwoFactorAsync(http.User, body);
+            if (result.Value is not { } ok)
+            {
+                return problems.From(result.Error!);
+            }
+
+            // Turning 2FA on or off, or a new key, ends every earlier session, this one too: here is its successor.
+            return TypedResults.Ok(ok with { Session = await sessions.ReissueIfEndedAsync(http.User) });
         }).RequireAuthorization(Auth.Api);
     }
 

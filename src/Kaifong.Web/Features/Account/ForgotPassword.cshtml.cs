@@ -6,13 +6,13 @@ namespace Kaifong.Web.Features.Account;
 
 /// <summary>Always answers "check your e-mail", so nobody learns whether an address has an account.</summary>
 [EnableRateLimiting(ApiSetup.SignInPolicy)]
-public sealed class ForgotPasswordModel(AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(AccountMailQueue mail, Links links) : PageModel
 {
     public bool Sent { get; private set; }
 
-    public async Task OnPostAsync(string? email)
+    public void OnPost(string? email)
     {
-        await mail.SendIfRegisteredAsync(email, AccountMail.Link.PasswordReset);
+        mail.Enqueue(email, AccountMail.Link.PasswordReset, links);
         Sent = true;
     }
 }

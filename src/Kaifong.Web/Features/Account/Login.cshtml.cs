@@ -68,7 +68,8 @@ public sealed class LoginModel(SignInManager<KaifongUser> signIn, IStringLocaliz
             return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
-        ModelState.AddModelError("", l[result.IsLockedOut ? "Error.LockedOut" : "Error.SignInFailed"]);
+        // A locked account reads as a wrong password (the text says accounts lock), so nobody learns it exists.
+        ModelState.AddModelError("", l["Error.SignInFailed"]);
         return Page();
     }
 }

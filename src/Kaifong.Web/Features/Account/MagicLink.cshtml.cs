@@ -6,13 +6,13 @@ namespace Kaifong.Web.Features.Account;
 
 /// <summary>Sign-in without a password: a link by e-mail, valid 15 minutes, once.</summary>
 [EnableRateLimiting(ApiSetup.SignInPolicy)]
-public sealed class MagicLinkModel(AccountMail mail) : PageModel
+public sealed class MagicLinkModel(AccountMailQueue mail, Links links) : PageModel
 {
     public bool Sent { get; private set; }
 
-    public async Task OnPostAsync(string? email)
+    public void OnPost(string? email)
     {
-        await mail.SendIfRegisteredAsync(email, AccountMail.Link.MagicSignIn);
+        mail.Enqueue(email, AccountMail.Link.MagicSignIn, links);
         Sent = true;
     }
 }

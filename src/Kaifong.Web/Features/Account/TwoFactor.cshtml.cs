@@ -23,35 +23,55 @@ public sealed class TwoFactorModel(AccountService accounts, UserManager<KaifongU
     public string QrDataUri { get; private set; } = "";
     public string[]? RecoveryCodes { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync(await accounts.ManageTwoFactorAsync(User, null, null, false, false));
+    public async Task OnGetAsync() => await LoadAsync(await accounts.ManageTwoFactorAsync(User, Status));
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {
-        var result = await accounts.ManageTwoFactorAsync(User, true, code, false, false);
+        var result = await accounts.ManageTwoFactorAsync(User, new TwoFactorRequest(true, code, false, false));
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError("", problems.Text(result.Error!));
-            await LoadAsync(await accounts.ManageTwoFactorAsync(User, null, null, false, false));
-            return Page();
+            return await ShowAsync(result.Error!);
         }
 
+        // Turning 2FA on ended every earlier session, this browser's too: it gets a new one and carries on.
         await RefreshAsync();
         ReturnUrl = string.IsNullOrEmpty(ReturnUrl) ? null : Preferences.SafeReturn(ReturnUrl);
         await LoadAsync(result);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRecoveryAsync()
+    /// <summary>New recovery codes, with the password or a current code as proof (a signed-in browser alone is not enough).</summary>
+    public async Task<IActionResult> OnPostRecoveryAsync(string? currentPassword, string? proofCode)
     {
-        await LoadAsync(await accounts.ManageTwoFactorAsync(User, null, null, false, true));
+        var result = await accounts.ManageTwoFactorAsync(User, new TwoFactorRequest(null, proofCode, false, true, currentPassword));
+        if (!result.IsSuccess)
+        {
+            return await ShowAsync(result.Error!);
+        }
+
+        await LoadAsync(result);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(string? currentPassword, string? proofCode)
     {
-        await accounts.ManageTwoFactorAsync(User, false, null, true, false);
+        var result = await accounts.ManageTwoFactorAsync(User, new TwoFactorRequest(false, proofCode, true, false, currentPassword));
+        if (!result.IsSuccess)
+        {
+            return await ShowAsync(result.Error!);
+        }
+
         await RefreshAsync();
         return RedirectToPage();
+    }
+
+    private static readonly TwoFactorRequest Status = new(null, null, false, false);
+
+    private async Task<IActionResult> ShowAsync(Domain.Common.Error error)
+    {
+        ModelState.AddModelError("", problems.Text(error));
+        await LoadAsync(await accounts.ManageTwoFactorAsync(User, Status));
+        return Page();
     }
 
     private async Task RefreshAsync()
@@ -72,6 +92,11 @@ public sealed class TwoFactorModel(AccountService accounts, UserManager<KaifongU
         IsEnabled = state.IsTwoFactorEnabled;
         RecoveryCodesLeft = state.RecoveryCodesLeft;
         RecoveryCodes = state.RecoveryCodes;
+        if (state.SharedKey is null)
+        {
+            return;
+        }
+
         FormattedKey = AccountService.FormatKey(state.SharedKey);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(AccountService.AuthenticatorUri(user.Email!, state.SharedKey), QRCodeGenerator.ECCLevel.M);

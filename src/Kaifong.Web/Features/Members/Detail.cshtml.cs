@@ -1,4 +1,5 @@
 using Kaifong.Domain.Common;
+using Kaifong.Domain.Members;
 using Kaifong.Web.Features.Organisations;
 using Kaifong.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,9 @@ namespace Kaifong.Web.Features.Members;
 public sealed record ContactView(string? Email, string? Phone);
 
 /// <summary>One member: roles, programmes, skills; contact details only on request, and every request audited.</summary>
-public sealed class DetailModel(MemberCommands members, OrganisationCommands organisations, Problems problems, TwoFactorGate gate, IStringLocalizer<SharedResource> l) : OrgPageModel
+public sealed class DetailModel(
+    MemberCommands members, OrganisationCommands organisations, Account.SessionCommands sessions, Problems problems, TwoFactorGate gate, IStringLocalizer<SharedResource> l)
+    : OrgPageModel
 {
     protected override Need Requires => Need.Staff;
 
@@ -45,6 +48,20 @@ public sealed class DetailModel(MemberCommands members, OrganisationCommands org
         }
 
         return await AfterAsync(await members.SetRolesAsync(Org, Id, new RolesRequest(roles, programmeIds), HttpContext.RequestAborted));
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var error = await sessions.SignOutEverywhereAsync(Org, User, Id, HttpContext.RequestAborted);
+        if (error is null)
+        {
+            TempData["Flash"] = l["Member.SignedOutEverywhere"].Value;
+            return RedirectToPage();
+        }
+
+        return error.Code == "forbidden" ? Forbid()
+            : error.Code == MembershipErrors.TwoFactorRequired.Code ? RedirectToPage("/Account/TwoFactor", new { returnUrl = Request.Path.Value, required = true })
+            : await FailedAsync(error);
     }
 
     public async Task<IActionResult> OnPostSkillsAsync(List<SkillInputDto?>? skills) =>

@@ -55,6 +55,10 @@ public static class MemberEndpoints
             return result.Value is { } dto ? TypedResults.Ok(dto) : problems.From(result.Error!);
         });
 
+        members.MapPost("/{membershipId:guid}/sign-out-everywhere", async Task<Results<NoContent, ProblemHttpResult>> (
+            Guid membershipId, CurrentOrg current, Account.SessionCommands sessions, Problems problems, HttpContext http) =>
+            await sessions.SignOutEverywhereAsync(current.Context, http.User, membershipId, http.RequestAborted) is { } error ? problems.From(error) : TypedResults.NoContent());
+
         members.MapPut("/{membershipId:guid}/skills", async Task<Results<Ok<MemberDto>, ProblemHttpResult>> (
             Guid membershipId, SkillsRequest body, CurrentOrg current, MemberCommands commands, Problems problems, HttpContext http) =>
         {
