@@ -4,6 +4,7 @@ set -u
 DLL=$1; PORT=$2; DIR=$(mktemp -d)
 cd "$(dirname "$DLL")"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT \
+Kaifong__PublicBaseUrl=http://127.0.0.1:$PORT Kaifong__AllowPlainHttp=true \
 ConnectionStrings__Kaifong="Data Source=$DIR/k.db" Email__PickupDirectory=$DIR/mail RateLimits__SignInPerMinute=100000 \
 Logging__LogLevel__Default=Warning dotnet "$DLL" > $DIR/app.log 2>&1 &
 APP=$!
