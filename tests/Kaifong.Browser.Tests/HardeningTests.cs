@@ -45,4 +45,41 @@ public sealed class HardeningTests(BrowserApp app) : BrowserTest(app)
             await phone.Locator("main form button.btn-primary").ClickAsync();
             await phone.WaitForURLAsync(u => u.Contains($"/o/{slug}/activities/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
         });
+
+    [Fact]
+    public Task An_admin_signs_a_member_out_everywhere_and_her_phone_is_sent_to_sign_in() =>
+        RunAsync(nameof(An_admin_signs_a_member_out_everywhere_and_her_phone_is_sent_to_sign_in), async s =>
+        {
+            var id = Unique.Id();
+            var admin = await Api.RegisterAsync(App, Unique.Email("admin"), "陳主任 " + id);
+            var slug = await admin.CreateOrganisationAsync("荃灣街坊中心 " + id, Unique.Slug());
+            var volunteerEmail = Unique.Email("vol");
+            var volunteer = await Api.RegisterAsync(App, volunteerEmail, "李小姐 " + id);
+            var (token, _) = await admin.InviteAsync(slug);
+            await volunteer.AcceptAsync(token);
+            var membership = (await admin.GetJsonAsync($"/api/v1/organisations/{slug}/members")).AsArray()
+                .First(m => m!["displayName"]!.GetValue<string>().StartsWith("李小姐", StringComparison.Ordinal))!["membershipId"]!.GetValue<string>();
+            await admin.PostJsonAsync($"/api/v1/organisations/{slug}/members/{membership}/approve", new { });
+
+            // Her phone (lost, say) is signed in.
+            var hers = await s.NewPageAsync("zh-HK");
+            await SignInAsync(hers, volunteerEmail);
+            await hers.GotoAsync("/me/shifts");
+            await Expect(hers.Locator("h1")).ToContainTextAsync("我的更表");
+
+            var phone = await s.NewPageAsync("zh-HK");
+            await SignInAsync(phone, admin.Email);
+            await phone.GotoAsync($"/o/{slug}/members/{membership}");
+            phone.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+            await phone.Locator("#sign-out-everywhere button").ClickAsync();
+            await Expect(phone.Locator("main")).ToContainTextAsync("李小姐 " + id);
+            await AssertNoHorizontalScrollAsync(phone);
+            Assert.Empty(await SeriousAccessibilityViolationsAsync(phone));
+            await ScreenshotAsync(phone, "member-signed-out-everywhere-zh-HK-360");
+
+            // Her next tap goes to the sign-in page; her old API token is refused too.
+            await hers.GotoAsync("/me/shifts");
+            await hers.WaitForURLAsync(u => u.Contains("/account/login", StringComparison.Ordinal));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await volunteer.Http.GetAsync("/api/v1/me")).StatusCode);
+        });
 }
