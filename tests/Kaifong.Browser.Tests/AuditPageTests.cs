@@ -18,12 +18,7 @@ public sealed partial class AuditPageTests(BrowserApp app) : BrowserTest(app)
             var admin = await Api.RegisterAsync(App, Unique.Email("admin"), "陳主任 " + id, language);
             var slug = await admin.CreateOrganisationAsync("荃灣街坊中心 " + id, Unique.Slug());
             var (shiftId, _) = await admin.CreateScheduleAsync(slug, "長者送飯", "送飯上午班");
-            var volunteer = await Api.RegisterAsync(App, Unique.Email("vol"), "李小姐 " + id, language);
-            var (token, _) = await admin.InviteAsync(slug);
-            await volunteer.AcceptAsync(token);
-            var members = await admin.GetJsonAsync($"/api/v1/organisations/{slug}/members");
-            var membership = members.AsArray().First(m => m!["displayName"]!.GetValue<string>().StartsWith("李小姐", StringComparison.Ordinal))!["membershipId"]!.GetValue<string>();
-            await admin.PostJsonAsync($"/api/v1/organisations/{slug}/members/{membership}/approve", new { });
+            var (_, membership) = await admin.AddApprovedMemberAsync(App, slug, Unique.Email("vol"), "李小姐 " + id, language);
             await admin.PostJsonAsync($"/api/v1/shifts/{shiftId}/assignments", new { membershipId = membership });
 
             var phone = await s.NewPageAsync(language);

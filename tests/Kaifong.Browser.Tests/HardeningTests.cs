@@ -54,12 +54,7 @@ public sealed class HardeningTests(BrowserApp app) : BrowserTest(app)
             var admin = await Api.RegisterAsync(App, Unique.Email("admin"), "陳主任 " + id);
             var slug = await admin.CreateOrganisationAsync("荃灣街坊中心 " + id, Unique.Slug());
             var volunteerEmail = Unique.Email("vol");
-            var volunteer = await Api.RegisterAsync(App, volunteerEmail, "李小姐 " + id);
-            var (token, _) = await admin.InviteAsync(slug);
-            await volunteer.AcceptAsync(token);
-            var membership = (await admin.GetJsonAsync($"/api/v1/organisations/{slug}/members")).AsArray()
-                .First(m => m!["displayName"]!.GetValue<string>().StartsWith("李小姐", StringComparison.Ordinal))!["membershipId"]!.GetValue<string>();
-            await admin.PostJsonAsync($"/api/v1/organisations/{slug}/members/{membership}/approve", new { });
+            var (volunteer, membership) = await admin.AddApprovedMemberAsync(App, slug, volunteerEmail, "李小姐 " + id);
 
             // Her phone (lost, say) is signed in.
             var hers = await s.NewPageAsync("zh-HK");

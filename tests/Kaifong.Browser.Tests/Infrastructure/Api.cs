@@ -63,6 +63,18 @@ public sealed class Api(HttpClient http, string email)
         return (json["token"]!.GetValue<string>(), json["url"]!.GetValue<string>());
     }
 
+    /// <summary>A new person who joins this (admin) caller's organisation by invitation and is approved; returns them and their membership id.</summary>
+    public async Task<(Api Person, string MembershipId)> AddApprovedMemberAsync(BrowserApp app, string slug, string email, string displayName, string language = "zh-HK")
+    {
+        var person = await RegisterAsync(app, email, displayName, language);
+        var (token, _) = await InviteAsync(slug);
+        await person.AcceptAsync(token);
+        var membership = (await GetJsonAsync($"/api/v1/organisations/{slug}/members")).AsArray()
+            .First(m => m!["displayName"]!.GetValue<string>() == displayName)!["membershipId"]!.GetValue<string>();
+        await PostJsonAsync($"/api/v1/organisations/{slug}/members/{membership}/approve", new { });
+        return (person, membership);
+    }
+
     public async Task AcceptAsync(string token)
     {
         var response = await Http.PostAsJsonAsync($"/api/v1/invitations/{token}/accept", new { });
