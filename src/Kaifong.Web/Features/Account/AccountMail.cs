@@ -23,34 +23,32 @@ public sealed class AccountMail(
 
     /// <summary>
     /// Sends the link when the address has an account, and says nothing either way (no account enumeration). Runs off
-    /// the request (<see cref="AccountMailQueue"/>), so <paramref name="origin"/> is the requesting site's address.
+    /// the request (<see cref="AccountMailQueue"/>); links come from the configured public address (<see cref="Links"/>).
     /// </summary>
-    public async Task SendIfRegisteredAsync(string? email, Link link, string? origin = null)
+    public async Task SendIfRegisteredAsync(string? email, Link link)
     {
         if (string.IsNullOrWhiteSpace(email) || email.Length > Limits.Email || await users.FindByEmailAsync(email.Trim()) is not { } user)
         {
             return;
         }
 
-        await (link == Link.PasswordReset ? SendPasswordResetAsync(user, origin) : SendMagicLinkAsync(user, origin));
+        await (link == Link.PasswordReset ? SendPasswordResetAsync(user) : SendMagicLinkAsync(user));
     }
 
-    private string Absolute(string path, string? origin) => origin is null ? links.Absolute(path) : origin + path;
-
-    public async Task SendPasswordResetAsync(KaifongUser user, string? origin = null)
+    public async Task SendPasswordResetAsync(KaifongUser user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={Encode(token)}", origin);
+        var link = links.Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={Encode(token)}");
         await EnqueueAsync(user, "password_reset", new { displayName = user.DisplayName, link }, $"password_reset:{user.Id}:{Hash(token)}");
     }
 
-    public async Task SendMagicLinkAsync(KaifongUser user, string? origin = null)
+    public async Task SendMagicLinkAsync(KaifongUser user)
     {
         // A fresh nonce per link: asking again invalidates the previous link, and using a link spends it.
         var nonce = Tokens.NewUrlToken(16);
         await users.SetAuthenticationTokenAsync(user, NonceProvider, NonceName, nonce);
         var token = await users.GenerateUserTokenAsync(user, IdentitySetup.MagicLinkProvider, Purpose(nonce));
-        var link = Absolute($"/account/magic?user={user.Id}&code={Encode(token)}", origin);
+        var link = links.Absolute($"/account/magic?user={user.Id}&code={Encode(token)}");
         await EnqueueAsync(user, "magic_link", new { displayName = user.DisplayName, link, minutes = (int)MagicLinkTokenOptions.Lifespan.TotalMinutes }, $"magic_link:{user.Id}:{nonce}");
     }
 

@@ -12,7 +12,7 @@ namespace Kaifong.Web.Features.Account;
 /// </summary>
 public sealed class AccountMailQueue
 {
-    public sealed record Request(string Email, AccountMail.Link Link, string Origin);
+    public sealed record Request(string Email, AccountMail.Link Link);
 
     private readonly Channel<Request> channel = Channel.CreateBounded<Request>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -23,8 +23,8 @@ public sealed class AccountMailQueue
 
     public ChannelReader<Request> Reader => channel.Reader;
 
-    /// <summary>Hands the request over; the link's origin is taken now, while there is a request to take it from.</summary>
-    public void Enqueue(string? email, AccountMail.Link link, Links links)
+    /// <summary>Hands the request over.</summary>
+    public void Enqueue(string? email, AccountMail.Link link)
     {
         var address = email?.Trim() ?? "";
         if (address.Length is 0 or > Limits.Email)
@@ -32,7 +32,7 @@ public sealed class AccountMailQueue
             return;
         }
 
-        if (channel.Writer.TryWrite(new Request(address, link, links.Absolute("/").TrimEnd('/'))))
+        if (channel.Writer.TryWrite(new Request(address, link)))
         {
             Interlocked.Increment(ref accepted);
         }
@@ -49,7 +49,7 @@ public sealed class AccountMailWorker(AccountMailQueue queue, IServiceScopeFacto
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AccountMail>().SendIfRegisteredAsync(request.Email, request.Link, request.Origin);
+                await scope.ServiceProvider.GetRequiredService<AccountMail>().SendIfRegisteredAsync(request.Email, request.Link);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

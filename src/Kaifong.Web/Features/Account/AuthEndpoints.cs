@@ -109,9 +109,9 @@ public static class AuthEndpoints
 
         // Always 202, whether or not the address has an account: nobody learns who is registered.
         // The work happens off the request (AccountMailQueue), so the time does not tell either.
-        auth.MapPost("/forgot-password", (EmailRequest body, AccountMailQueue mail, Links links) =>
+        auth.MapPost("/forgot-password", (EmailRequest body, AccountMailQueue mail) =>
         {
-            mail.Enqueue(body.Email, AccountMail.Link.PasswordReset, links);
+            mail.Enqueue(body.Email, AccountMail.Link.PasswordReset);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
@@ -122,9 +122,9 @@ public static class AuthEndpoints
             return errors.Count == 0 ? TypedResults.Ok() : accounts.Problem(errors);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 
-        auth.MapPost("/magic-link", (EmailRequest body, AccountMailQueue mail, Links links) =>
+        auth.MapPost("/magic-link", (EmailRequest body, AccountMailQueue mail) =>
         {
-            mail.Enqueue(body.Email, AccountMail.Link.MagicSignIn, links);
+            mail.Enqueue(body.Email, AccountMail.Link.MagicSignIn);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(ApiSetup.SignInPolicy);
 

@@ -6,13 +6,13 @@ namespace Kaifong.Web.Features.Account;
 
 /// <summary>Always answers "check your e-mail", so nobody learns whether an address has an account.</summary>
 [EnableRateLimiting(ApiSetup.SignInPolicy)]
-public sealed class ForgotPasswordModel(AccountMailQueue mail, Links links) : PageModel
+public sealed class ForgotPasswordModel(AccountMailQueue mail) : PageModel
 {
     public bool Sent { get; private set; }
 
     public void OnPost(string? email)
     {
-        mail.Enqueue(email, AccountMail.Link.PasswordReset, links);
+        mail.Enqueue(email, AccountMail.Link.PasswordReset);
         Sent = true;
     }
 }
